@@ -1,0 +1,1 @@
+"""The pure comparison engine: no Textual, no Rich, no terminal."""

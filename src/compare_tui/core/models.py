@@ -1,0 +1,202 @@
+"""The immutable records that the core produces and every view renders.
+
+Offsets are Python ``str`` indexes into ``Document.text`` (the text as analysed, after
+decoding and cleaning). Nothing here knows about terminals, markup or files on disk.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range ``[start, end)`` of character offsets into one document's text."""
+
+    start: int
+    end: int
+
+
+class SegmentKind(StrEnum):
+    """What a segment is, which decides whether it takes part in matching."""
+
+    SENTENCE = "sentence"
+    #: A one-line block: headline, standfirst, dateline, caption, crosshead.
+    HEADLINE = "headline"
+    #: Page chrome copied with the article: view counters, share bars, bylines, copyright.
+    FURNITURE = "furniture"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One segment of a document; ``paragraph`` indexes ``Document.paragraphs``."""
+
+    start: int
+    end: int
+    paragraph: int
+    kind: SegmentKind = SegmentKind.SENTENCE
+
+    @property
+    def matchable(self) -> bool:
+        """Furniture is shown but never aligned or mined for figures."""
+        return self.kind is not SegmentKind.FURNITURE
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a document came from, so that a memo can be checked later."""
+
+    path: str
+    url: str | None = None
+    #: ISO 8601 time the bytes were read or fetched.
+    retrieved: str | None = None
+    #: SHA-256 (hex) of the bytes compared.
+    sha256: str | None = None
+    encoding: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    #: Headline given by the source itself (HTML metadata); the segmenter's guess otherwise.
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article as analysed: cleaned text plus its paragraph and sentence offsets."""
+
+    source: Source
+    text: str
+    paragraphs: tuple[Span, ...]
+    sentences: tuple[Sentence, ...]
+    title: str | None = None
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    def sentence_text(self, index: int) -> str:
+        s = self.sentences[index]
+        return self.text[s.start : s.end]
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> int | None:
+        """Index of the sentence holding ``offset``, or None between sentences."""
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return i
+        return None
+
+
+class AlignKind(StrEnum):
+    SAME = "same"
+    CHANGED = "changed"
+    LEFT_ONLY = "left_only"
+    RIGHT_ONLY = "right_only"
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Sentences of the left and right documents that say the same thing.
+
+    1:1, 1:n, n:1, or one-sided (one of ``left``/``right`` empty). ``reason`` is a short
+    human explanation ("exact", "fuzzy 0.83", "split", "page furniture", "no counterpart").
+    ``left_changes``/``right_changes`` are the word spans that differ, as offsets into each
+    document's text.
+    """
+
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    score: float
+    kind: AlignKind
+    reason: str
+    left_changes: tuple[Span, ...] = ()
+    right_changes: tuple[Span, ...] = ()
+
+
+class FigureKind(StrEnum):
+    COUNT = "count"
+    MEASURE = "measure"
+    MONEY = "money"
+    PERCENT = "percent"
+    YEAR = "year"
+    DATE = "date"
+    TIME = "time"
+    DURATION = "duration"
+    ORDINAL = "ordinal"
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A quantity a fact-checker would check, with what it counts and who says so.
+
+    ``low``/``high`` bound the value; an open bound is None ("at least 15" is 15..None).
+    """
+
+    start: int
+    end: int
+    text: str
+    low: float | None
+    high: float | None
+    approx: bool
+    kind: FigureKind
+    counted: str | None
+    event: str | None
+    source: str | None
+    sentence: int
+    unit: str | None = None
+
+
+class PairStatus(StrEnum):
+    AGREE = "agree"
+    CONFLICT = "conflict"
+
+
+@dataclass(frozen=True, slots=True)
+class FigurePair:
+    """Two figures, one per document, that count the same thing; indexes into ``figures``."""
+
+    left: int
+    right: int
+    status: PairStatus
+    why: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything known about two documents; the one value every view renders."""
+
+    documents: tuple[Document, Document]
+    alignments: tuple[Alignment, ...]
+    figures: tuple[tuple[Figure, ...], tuple[Figure, ...]]
+    figure_pairs: tuple[FigurePair, ...]
+    #: Seconds spent per stage, for benchmarks and the status line.
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
+
+    @cached_property
+    def alignment_of(self) -> tuple[dict[int, int], dict[int, int]]:
+        """Per side, sentence index -> index of the alignment that holds it."""
+        left: dict[int, int] = {}
+        right: dict[int, int] = {}
+        for n, a in enumerate(self.alignments):
+            for i in a.left:
+                left[i] = n
+            for j in a.right:
+                right[j] = n
+        return left, right
+
+    @cached_property
+    def paired_figures(self) -> tuple[dict[int, int], dict[int, int]]:
+        """Per side, figure index -> index of the figure pair that holds it."""
+        left = {p.left: n for n, p in enumerate(self.figure_pairs)}
+        right = {p.right: n for n, p in enumerate(self.figure_pairs)}
+        return left, right
+
+    @property
+    def conflicts(self) -> tuple[FigurePair, ...]:
+        return tuple(p for p in self.figure_pairs if p.status is PairStatus.CONFLICT)

@@ -1,0 +1,1 @@
+"""Renderings of a Comparison as text files: JSON and Markdown."""

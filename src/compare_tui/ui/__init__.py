@@ -1,0 +1,1 @@
+"""The Textual app; imported only when the interactive view is asked for."""
