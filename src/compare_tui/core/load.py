@@ -1,0 +1,129 @@
+"""Reading an article from disk into clean text, or refusing it with a one-line reason.
+
+Decoding order (see NOTES.md): byte-order mark, then strict UTF-8, then a detector that prefers
+cp1252 on a tie, because charset-normalizer alone reads cp1252 news as cp1250.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from compare_tui.core.models import Source
+
+#: Control characters other than tab and newline, including ESC, DEL and the C1 range.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: Unicode format characters that can reorder or hide text on a terminal (bidi overrides).
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+class LoadError(Exception):
+    """A file that cannot be compared; the message is one line and names the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedText:
+    """Clean text ready for segmenting, with where it came from."""
+
+    text: str
+    source: Source
+
+
+def clean_text(text: str) -> str:
+    """Normalise newlines and drop control characters so none can reach a terminal."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n\n").replace("\x0c", "\n").replace("\x0b", "\n")
+    text = _CONTROL.sub("", text)
+    return _BIDI.sub("", text)
+
+
+def decode_bytes(data: bytes, *, name: str) -> tuple[str, str]:
+    """Decode article bytes; returns (text, encoding) or raises LoadError naming ``name``."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding.removesuffix("-sig")
+            except UnicodeDecodeError as exc:
+                raise LoadError(f"{name}: not valid {encoding} text ({exc.reason})") from None
+    if b"\x00" in data:
+        raise LoadError(f"{name}: looks like a binary file (it contains NUL bytes)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    encoding = _detect_legacy(data)
+    if encoding is None:
+        raise LoadError(f"{name}: looks like a binary file (no text encoding fits it)")
+    return data.decode(encoding), encoding
+
+
+def _detect_legacy(data: bytes) -> str | None:
+    """Pick a single-byte encoding, preferring cp1252 unless the detector is sure otherwise."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    try:
+        data.decode("cp1252")
+        cp1252_ok = True
+    except UnicodeDecodeError:
+        cp1252_ok = False
+    if best is not None:
+        guess = best.encoding.replace("_", "-").lower()
+        single_byte_tie = guess in {"cp1250", "cp1251", "latin-1", "iso8859-1", "iso8859-2",
+                                    "iso8859-15", "mac-roman", "cp1252", "windows-1252"}
+        if cp1252_ok and single_byte_tie:
+            return "cp1252"
+        if best.chaos < 0.2 and not best.encoding.startswith("utf"):
+            return best.encoding
+    if cp1252_ok and _mostly_text(data):
+        return "cp1252"
+    return None
+
+
+def _mostly_text(data: bytes) -> bool:
+    controls = sum(1 for b in data if b < 0x20 and b not in (9, 10, 13))
+    return controls <= len(data) // 100
+
+
+def load_bytes(data: bytes, *, name: str, path: str | None = None, url: str | None = None) -> LoadedText:
+    """Decode and clean bytes that came from anywhere (file, URL, standard input)."""
+    text, encoding = decode_bytes(data, name=name)
+    text = clean_text(text)
+    if not text.strip():
+        raise LoadError(f"{name}: the file is empty (no text to compare)")
+    source = Source(
+        path=path if path is not None else name,
+        url=url,
+        retrieved=datetime.now(UTC).isoformat(timespec="seconds"),
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+    )
+    return LoadedText(text=text, source=source)
+
+
+def load_path(path: str | Path) -> LoadedText:
+    """Read an article file; every refusal is a LoadError with a one-line message."""
+    p = Path(path)
+    name = str(path)
+    try:
+        if p.is_dir():
+            raise LoadError(f"{name}: is a directory, not an article file")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise LoadError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise LoadError(f"{name}: is a directory, not an article file") from None
+    except PermissionError:
+        raise LoadError(f"{name}: cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise LoadError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    return load_bytes(data, name=name, path=name)
