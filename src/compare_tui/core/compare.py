@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from compare_tui.core.load import LoadedText, load_path
+from compare_tui.core.inputs import load_input
+from compare_tui.core.load import LoadedText
 from compare_tui.core.models import Comparison, Document, SegmentKind, Source
 from compare_tui.core.segment import segment
 
@@ -91,5 +92,8 @@ def compare_texts(
 def compare_paths(
     left: str | Path, right: str | Path, *, progress: Progress | None = None
 ) -> Comparison:
-    """Load two files and compare them; raises LoadError for a file that cannot be read."""
-    return compare_texts(load_path(left), load_path(right), progress=progress)
+    """Load two inputs (paths, or whatever ``load_input`` accepts) and compare them.
+
+    Raises LoadError for an input that cannot be read.
+    """
+    return compare_texts(load_input(str(left)), load_input(str(right)), progress=progress)
