@@ -46,12 +46,14 @@ class AlignOptions:
     #: unrelated sentences on the same story rarely pass 0.38.
     fuzzy_threshold: float = 0.42
     #: Lowest score for a pair that shares a number (a figure is strong evidence of one fact).
-    figures_threshold: float = 0.34
-    #: A join of two sentences must beat the 1:1 pair by this much to become a split/merge.
+    figures_threshold: float = 0.36
+    #: A join of two sentences must beat the 1:1 pair by this much to become a split/merge...
     split_margin: float = 0.03
-    #: Each part of a split/merge must score at least this against the other side on its own,
-    #: so an unrelated neighbour is not swallowed just because it evens the lengths.
-    split_part_floor: float = 0.2
+    #: ...or cover this much more of the single sentence's (rarity-weighted) content.
+    split_gain: float = 0.1
+    #: The added sentence must have this share of its content in the single sentence, so an
+    #: unrelated neighbour is not swallowed just because it evens the lengths.
+    split_part_floor: float = 0.15
     #: Rare-word candidates kept per sentence.
     max_candidates: int = 8
     #: Sentences within this distance of the position implied by neighbouring anchors are
@@ -146,6 +148,11 @@ class _Scorer:
         if dice <= 0.0:
             return 0.0
         return (fuzz.ratio(lw, rw) / 100.0 + dice) / 2.0
+
+    def contained(self, part: frozenset[str], whole: frozenset[str]) -> float:
+        """Share of ``part``'s rarity weight that ``whole`` also has."""
+        total = self.weight(part)
+        return self.weight(part & whole) / total if total > 0.0 else 0.0
 
     def shares_figure(self, left: tuple[int, ...], right: tuple[int, ...]) -> bool:
         ln = frozenset().union(*(self.left.numbers[i] for i in left))
@@ -303,32 +310,39 @@ def _joins(
 ) -> None:
     """Grow 1:1 pairs into 1:2 / 2:1, and pair leftovers with two joined neighbours."""
 
-    def part_ok(left: tuple[int, ...], right: tuple[int, ...]) -> bool:
-        return scorer.texts(left, right) >= options.split_part_floor
+    def part_ok(part: int, part_side: _Side, other: frozenset[str]) -> bool:
+        return scorer.contained(part_side.stems[part], other) >= options.split_part_floor
 
     for m in matches:
         if m.reason == "exact":
             continue
         (i,) = m.left
         (j,) = m.right
+        lstem, rstem = scorer.left.stems[i], scorer.right.stems[j]
         best: tuple[float, tuple[int, ...], tuple[int, ...], int, str] | None = None
         trial: tuple[tuple[int, ...], tuple[int, ...]]
         for k, side in ((j - 1, "r"), (j + 1, "r"), (i - 1, "l"), (i + 1, "l")):
             if side == "r":
                 if k not in free_right:
                     continue
-                joined_r = (min(j, k), max(j, k))
-                score = scorer.texts((i,), joined_r)
-                trial = ((i,), joined_r)
-                ok = part_ok((i,), (k,))
+                trial = ((i,), (min(j, k), max(j, k)))
+                extra = scorer.right.stems[k]
+                gain = scorer.contained(lstem, rstem | extra) - scorer.contained(lstem, rstem)
+                ok = part_ok(k, scorer.right, lstem)
             else:
                 if k not in free_left:
                     continue
-                joined_l = (min(i, k), max(i, k))
-                score = scorer.texts(joined_l, (j,))
-                trial = (joined_l, (j,))
-                ok = part_ok((k,), (j,))
-            if ok and score >= m.score + options.split_margin and (best is None or score > best[0]):
+                trial = ((min(i, k), max(i, k)), (j,))
+                extra = scorer.left.stems[k]
+                gain = scorer.contained(rstem, lstem | extra) - scorer.contained(rstem, lstem)
+                ok = part_ok(k, scorer.left, rstem)
+            score = scorer.texts(*trial)
+            # Either the join scores clearly better, or it covers clearly more of the single
+            # sentence's content without scoring worse (joining dilutes the fuzzy ratio).
+            better = score >= m.score + options.split_margin or (
+                gain >= options.split_gain and score >= m.score - options.split_margin
+            )
+            if ok and better and (best is None or score > best[0]):
                 best = (score, trial[0], trial[1], k, side)
         if best is not None:
             score, lt, rt, k, side = best
@@ -358,10 +372,15 @@ def _joins(
                     if s >= options.fuzzy_threshold:
                         trials.append((s, lt, (j,)))
     trials.sort(key=lambda t: (-t[0], t[1], t[2]))
+    ls, rs = scorer.left, scorer.right
     for s, lt, rt in trials:
         if not all(x in free_left for x in lt) or not all(y in free_right for y in rt):
             continue
-        parts_ok = all(part_ok((x,), rt) for x in lt) and all(part_ok(lt, (y,)) for y in rt)
+        lstems = frozenset().union(*(ls.stems[x] for x in lt))
+        rstems = frozenset().union(*(rs.stems[y] for y in rt))
+        parts_ok = all(part_ok(x, ls, rstems) for x in lt) and all(
+            part_ok(y, rs, lstems) for y in rt
+        )
         if not parts_ok:
             continue
         free_left.difference_update(lt)
