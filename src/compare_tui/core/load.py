@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -67,26 +68,34 @@ def decode_bytes(data: bytes, *, name: str) -> tuple[str, str]:
 
 
 def _detect_legacy(data: bytes) -> str | None:
-    """Pick a single-byte encoding, preferring cp1252 unless the detector is sure otherwise."""
+    """Pick a single-byte encoding, preferring cp1252 unless the text is in another script.
+
+    The detector cannot tell Western European code pages apart on short news text (it says
+    cp1250 or cp1257 for cp1252 files), but it does tell Cyrillic, Greek or Arabic from Latin.
+    So: if its guess reads as Latin-script text and cp1252 decodes the bytes, take cp1252.
+    """
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
     try:
-        data.decode("cp1252")
-        cp1252_ok = True
+        as_cp1252: str | None = data.decode("cp1252")
     except UnicodeDecodeError:
-        cp1252_ok = False
-    if best is not None:
-        guess = best.encoding.replace("_", "-").lower()
-        single_byte_tie = guess in {"cp1250", "cp1251", "latin-1", "iso8859-1", "iso8859-2",
-                                    "iso8859-15", "mac-roman", "cp1252", "windows-1252"}
-        if cp1252_ok and single_byte_tie:
+        as_cp1252 = None
+    best = from_bytes(data).best()
+    if best is not None and not best.encoding.startswith("utf"):
+        if as_cp1252 is not None and _latin_script(str(best)):
             return "cp1252"
-        if best.chaos < 0.2 and not best.encoding.startswith("utf"):
+        if best.chaos < 0.2:
             return best.encoding
-    if cp1252_ok and _mostly_text(data):
+    if as_cp1252 is not None and _mostly_text(data):
         return "cp1252"
     return None
+
+
+def _latin_script(text: str) -> bool:
+    """Whether most non-ASCII letters of ``text`` are Latin letters."""
+    letters = [ch for ch in text if ord(ch) > 127 and ch.isalpha()]
+    latin = sum(1 for ch in letters if unicodedata.name(ch, "").startswith("LATIN"))
+    return latin * 2 >= len(letters)
 
 
 def _mostly_text(data: bytes) -> bool:

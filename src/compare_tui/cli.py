@@ -1,0 +1,158 @@
+"""The ``compare-tui`` command.
+
+The report paths (--json, --markdown) must stay light: this module imports neither Textual nor
+Rich, and the app is imported only when it is about to run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from compare_tui import __version__
+
+EXAMPLES = """\
+examples:
+  compare-tui seeds/000_633a6f03b1d6c80d.txt seeds/004_967b0b30f98c59d7.txt
+      open the two articles side by side in the terminal app
+  compare-tui --notes mali-notes.md a.txt b.txt
+      keep the notes you take in the app in mali-notes.md
+  compare-tui --json a.txt b.txt > comparison.json
+      print the whole comparison as JSON (schema in the README)
+  compare-tui --markdown a.txt b.txt -o memo.md
+      write a Markdown memo: sources, figure table, aligned sentences
+  pbpaste | compare-tui --markdown - b.txt
+      read one article from standard input
+
+exit status: 0 on success, 2 when an input or option is refused (the message names it).
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line error message instead of usage plus error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="compare-tui",
+        description=(
+            "Compare how two outlets covered one event: align the sentences that say the same "
+            "thing, mark the words that changed, and check every figure (who counted what, and "
+            "whether the two articles agree)."
+        ),
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "articles",
+        nargs="+",
+        metavar="ARTICLE",
+        help="two article files (plain text in UTF-8, UTF-16 or cp1252); '-' reads standard input",
+    )
+    out = parser.add_mutually_exclusive_group()
+    out.add_argument(
+        "--json",
+        action="store_true",
+        help="print the comparison as JSON instead of opening the app (e.g. --json a.txt b.txt)",
+    )
+    out.add_argument(
+        "--markdown",
+        action="store_true",
+        help="write a Markdown memo instead of opening the app (e.g. --markdown a.txt b.txt)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="with --json or --markdown: write to FILE instead of standard output "
+        "(e.g. -o memo.md); an existing file not written by compare-tui is never replaced",
+    )
+    parser.add_argument(
+        "--notes",
+        metavar="PATH",
+        help="the app's notes file (Markdown); default: notes-LEFT--RIGHT.md in the "
+        "current folder (e.g. --notes mali.md)",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def _fail(message: str) -> NoReturn:
+    print(f"compare-tui: error: {message}", file=sys.stderr)
+    raise SystemExit(2)
+
+
+def _write_output(text: str, output: str | None) -> None:
+    if output is None:
+        try:
+            sys.stdout.buffer.write(text.encode("utf-8"))
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # The reader went away (e.g. `| head`): not an error of ours.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return
+    from compare_tui.core.atomic import write_text_atomic
+    from compare_tui.report.markdown import MARKER
+
+    target = Path(output)
+    if target.is_dir():
+        _fail(f"{output}: is a directory; give a file name for the output")
+    if target.exists():
+        try:
+            head = target.read_text(encoding="utf-8", errors="replace")[:4096]
+        except OSError as exc:
+            _fail(f"{output}: cannot be read ({exc.strerror})")
+        if MARKER not in head and not head.lstrip().startswith('{\n  "schema"'):
+            _fail(f"{output}: exists and was not written by compare-tui; not replacing it")
+    try:
+        write_text_atomic(target, text)
+    except OSError as exc:
+        _fail(f"{output}: cannot be written ({exc.strerror or exc})")
+
+
+def _report(args: argparse.Namespace) -> int:
+    from compare_tui.core.compare import compare_paths
+    from compare_tui.core.load import LoadError
+
+    try:
+        comparison = compare_paths(args.articles[0], args.articles[1])
+    except LoadError as exc:
+        _fail(str(exc))
+    if args.json:
+        from compare_tui.report.json import to_json
+
+        _write_output(to_json(comparison), args.output)
+    else:
+        from compare_tui.report.markdown import render_markdown
+
+        _write_output(render_markdown(comparison), args.output)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if len(args.articles) != 2:
+        _fail(f"expected two articles, got {len(args.articles)}")
+    if args.output and not (args.json or args.markdown):
+        _fail("--output goes with --json or --markdown")
+    if args.json or args.markdown:
+        return _report(args)
+    from compare_tui.core.inputs import load_input
+    from compare_tui.core.load import LoadError
+
+    for spec in args.articles:
+        try:
+            load_input(spec)
+        except LoadError as exc:
+            _fail(str(exc))
+    from compare_tui.ui.app import run_app
+
+    return run_app(args.articles[0], args.articles[1], notes=args.notes)

@@ -1,0 +1,96 @@
+"""The figure table every view shows: pairs (conflicts first), then figures found on one side.
+
+Kept in the core so the Markdown memo, the notes file and the app list the same rows in the
+same order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from compare_tui.core.models import Comparison, Figure, FigureKind, PairStatus
+
+
+class RowStatus(StrEnum):
+    CONFLICT = "conflict"
+    AGREE = "agree"
+    LEFT_ONLY = "left only"
+    RIGHT_ONLY = "right only"
+
+
+#: Kinds worth listing when they have no counterpart; a lone year or ordinal is noise.
+_LONE_KINDS = frozenset({FigureKind.COUNT, FigureKind.MEASURE, FigureKind.MONEY, FigureKind.PERCENT})
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    """One row: indexes into ``comparison.figures[0]``/``[1]`` (None on the missing side)."""
+
+    left: int | None
+    right: int | None
+    status: RowStatus
+    why: str
+    #: Index into ``comparison.figure_pairs``, for rows that are pairs.
+    pair: int | None = None
+
+
+def figure_rows(comparison: Comparison, *, all_lone: bool = False) -> tuple[FigureRow, ...]:
+    """Conflicts, then agreements (each in left reading order), then one-sided figures.
+
+    One-sided figures are limited to counts, measures, money and percentages unless
+    ``all_lone``: years and ordinals without a counterpart rarely matter to a fact-check.
+    """
+    left_figs, right_figs = comparison.figures
+    pairs = sorted(
+        enumerate(comparison.figure_pairs),
+        key=lambda np: (np[1].status is not PairStatus.CONFLICT, left_figs[np[1].left].start),
+    )
+    rows = [
+        FigureRow(p.left, p.right, RowStatus(str(p.status)), p.why, pair=n) for n, p in pairs
+    ]
+    paired_left, paired_right = comparison.paired_figures
+    rows += [
+        FigureRow(i, None, RowStatus.LEFT_ONLY, "not in the right article")
+        for i, f in enumerate(left_figs)
+        if i not in paired_left and (all_lone or _worth_listing(f))
+    ]
+    rows += [
+        FigureRow(None, j, RowStatus.RIGHT_ONLY, "not in the left article")
+        for j, f in enumerate(right_figs)
+        if j not in paired_right and (all_lone or _worth_listing(f))
+    ]
+    return tuple(rows)
+
+
+def _worth_listing(figure: Figure) -> bool:
+    return figure.kind in _LONE_KINDS
+
+
+def value_text(figure: Figure) -> str:
+    """A figure's value as a reader checks it: "10", "about 2,000", "13 or more", "3-9"."""
+    low, high = figure.low, figure.high
+    approx = "about " if figure.approx and low == high else ""
+    if low is None and high is None:
+        return figure.text
+    if low is None:
+        return f"up to {_num(high)}"
+    if high is None:
+        return f"{_num(low)} or more"
+    if low == high:
+        return f"{approx}{_num(low)}"
+    return f"{_num(low)}-{_num(high)}"
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return "?"
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def what_text(figure: Figure) -> str:
+    """What is counted and what happened to it: "separatist fighters killed"."""
+    parts = [p for p in (figure.counted, figure.event) if p]
+    return " ".join(parts) if parts else str(figure.kind)
