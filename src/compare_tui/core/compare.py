@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -51,24 +52,19 @@ def compare_documents(
     report = progress or (lambda fraction, stage: None)
     timings: dict[str, float] = {}
 
-    def timed(stage: str, fraction: float) -> Callable[[float], None]:
+    @contextmanager
+    def stage(name: str, fraction: float) -> Iterator[None]:
+        report(fraction, name)
         start = time.perf_counter()
-        report(fraction, stage)
+        yield
+        timings[name] = time.perf_counter() - start
 
-        def done(_: float = 0.0) -> None:
-            timings[stage] = time.perf_counter() - start
-
-        return done
-
-    done = timed("aligning", 0.1)
-    alignments = align_sentences(left, right)
-    done()
-    done = timed("figures", 0.8)
-    figures = (extract_figures(left), extract_figures(right))
-    done()
-    done = timed("pairing", 0.9)
-    pairs = pair_figures(left, right, figures, alignments)
-    done()
+    with stage("aligning", 0.1):
+        alignments = align_sentences(left, right)
+    with stage("finding figures", 0.8):
+        figures = (extract_figures(left), extract_figures(right))
+    with stage("pairing figures", 0.9):
+        pairs = pair_figures(left, right, figures, alignments)
     report(1.0, "done")
     return Comparison(
         documents=(left, right),

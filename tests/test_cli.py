@@ -1,0 +1,155 @@
+"""The command line as a user meets it: reports, help, and every bad input refused cleanly."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import SEEDS, seed
+
+
+def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "compare_tui", *args],
+        capture_output=True,
+        text=True,
+        input=stdin.decode("utf-8") if stdin is not None else None,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+def assert_refused(result: subprocess.CompletedProcess[str], *needles: str) -> None:
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    for needle in needles:
+        assert needle in lines[0]
+
+
+def test_json_on_the_seeds_follows_the_schema() -> None:
+    result = run("--json", str(seed("000")), str(seed("004")))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema"] == 1
+    assert len(data["documents"]) == 2
+    for doc in data["documents"]:
+        text = doc["text"]
+        assert isinstance(doc["path"], str)
+        assert doc["title"] is None or isinstance(doc["title"], str)
+        for s in doc["sentences"]:
+            assert 0 <= s["start"] < s["end"] <= len(text)
+    for side, figs in enumerate(data["figures"]):
+        text = data["documents"][side]["text"]
+        for f in figs:
+            assert text[f["start"] : f["end"]] == f["text"]
+            assert isinstance(f["approx"], bool)
+            assert f["low"] is None or isinstance(f["low"], (int, float))
+    counts = [len(d["sentences"]) for d in data["documents"]]
+    seen: list[list[int]] = [[], []]
+    for a in data["alignments"]:
+        assert 0.0 <= a["score"] <= 1.0
+        assert a["kind"] in {"same", "changed", "left_only", "right_only"}
+        seen[0] += a["left"]
+        seen[1] += a["right"]
+    assert [sorted(s) for s in seen] == [list(range(n)) for n in counts]
+    for p in data["figure_pairs"]:
+        assert p["status"] in {"agree", "conflict"}
+        assert 0 <= p["left"] < len(data["figures"][0])
+        assert 0 <= p["right"] < len(data["figures"][1])
+
+
+def test_markdown_memo_to_a_file(tmp_path: Path) -> None:
+    out = tmp_path / "memo.md"
+    result = run("--markdown", str(seed("000")), str(seed("002")), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    memo = out.read_text(encoding="utf-8")
+    assert "## Figures" in memo and "conflict" in memo
+    # Writing it again replaces our own file...
+    assert run("--markdown", str(seed("000")), str(seed("002")), "-o", str(out)).returncode == 0
+
+
+def test_output_never_replaces_a_file_we_did_not_write(tmp_path: Path) -> None:
+    out = tmp_path / "my-draft.md"
+    out.write_text("my own notes\n", encoding="utf-8")
+    result = run("--markdown", str(seed("000")), str(seed("004")), "-o", str(out))
+    assert_refused(result, str(out), "not written by compare-tui")
+    assert out.read_text(encoding="utf-8") == "my own notes\n"
+
+
+def test_help_explains_every_option_with_examples() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for option in ("--json", "--markdown", "--output", "--notes", "--version"):
+        assert option in result.stdout
+    assert "examples:" in result.stdout
+    assert "compare-tui --json" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("make", "needle"),
+    [
+        (lambda d: d / "missing.txt", "no such file"),
+        (lambda d: d, "directory"),
+        (lambda d: _write(d / "photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01"), "binary"),
+        (lambda d: _write(d / "empty.txt", b""), "empty"),
+        (lambda d: _write(d / "blank.txt", b"\n \n\t\n"), "empty"),
+    ],
+)
+@pytest.mark.parametrize("mode", ["--json", "--markdown", None])
+def test_bad_input_is_one_line_and_status_2(tmp_path: Path, make, needle: str, mode: str | None) -> None:  # type: ignore[no-untyped-def]
+    bad = make(tmp_path)
+    args = [mode] if mode else []
+    result = run(*args, str(seed("000")), str(bad))
+    assert_refused(result, str(bad), needle)
+
+
+def test_wrong_number_of_articles() -> None:
+    assert_refused(run("--json", str(seed("000"))), "two articles")
+
+
+def test_unknown_option_is_one_line() -> None:
+    assert_refused(run("--frobnicate", str(seed("000")), str(seed("001"))), "--frobnicate")
+
+
+def test_cp1252_and_utf16_files(tmp_path: Path) -> None:
+    original = seed("000").read_text(encoding="utf-8")
+    cp = _write(tmp_path / "cp1252.txt", original.replace("—", "-").encode("cp1252"))
+    u16 = _write(tmp_path / "utf16.txt", original.encode("utf-16"))
+    result = run("--json", str(cp), str(u16))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["documents"][0]["encoding"] == "cp1252"
+    assert data["documents"][1]["encoding"] == "utf-16"
+    assert "army’s statement" in data["documents"][0]["text"]
+    assert data["documents"][1]["text"] == original
+
+
+def test_escape_sequences_never_reach_the_output(tmp_path: Path) -> None:
+    evil = _write(tmp_path / "evil.txt", b"Ten \x1b[2J\x1b]0;pwned\x07fighters were killed.\n")
+    result = run("--markdown", str(evil), str(seed("001")))
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+
+
+def test_python_dash_m_works() -> None:
+    assert run("--version").stdout.startswith("compare-tui ")
+
+
+def test_seeds_are_the_shared_seeds_byte_for_byte() -> None:
+    sums = (Path(__file__).parent / "data" / "seeds.sha256").read_text().split("\n")
+    expected = dict(reversed(line.split("  ")) for line in sums if line)
+    found = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in SEEDS.glob("*.txt")}
+    assert found == expected
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
