@@ -65,7 +65,7 @@ class AlignOptions:
     all_pairs_limit: int = 20_000
 
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "‚": "'", "“": '"', "”": '"', "„": '"'})
+_QUOTE_PAIRS = (("’", "'"), ("‘", "'"), ("‚", "'"), ("“", '"'), ("”", '"'), ("„", '"'))
 _SUFFIX = re.compile(r"(?:ing|ed|es|s|ly)$")
 #: Function words carry no evidence that two sentences report the same thing.
 _STOP_WORDS = (
@@ -75,11 +75,6 @@ _STOP_WORDS = (
     " when where while also said says say would could should will can may might"
 )
 _STOP = frozenset(_STOP_WORDS.split())
-
-
-def _same_key(text: str) -> str:
-    """Whitespace and quote style are typography: equal keys mean identical wording."""
-    return " ".join(text.translate(_QUOTES).split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +92,7 @@ def _stem(token: str, cache: dict[str, str]) -> str:
     """Crude suffix stripping: enough for clashes/clashed, killed/killing, fighter/fighters."""
     hit = cache.get(token)
     if hit is None:
-        t = token.replace("’", "'").replace("‘", "'")
+        t = token
         if t.endswith("'s"):
             t = t[:-2]
         if len(t) > 4:
@@ -106,20 +101,31 @@ def _stem(token: str, cache: dict[str, str]) -> str:
     return hit
 
 
+def _plain_quotes(text: str) -> str:
+    """Straight quotes for curly ones; one character for one, so offsets still hold."""
+    for curly, plain in _QUOTE_PAIRS:
+        text = text.replace(curly, plain)
+    return text
+
+
 def _side(doc: Document, cache: dict[str, str]) -> _Side:
     words: list[str] = []
     same: list[str] = []
     stems: list[frozenset[str]] = []
     numbers: list[frozenset[str]] = []
     matchable: list[bool] = []
-    text = doc.text
+    # Normalise the whole text once: per-sentence translate() dominated the profile.
+    plain = _plain_quotes(doc.text)
+    lower = plain.lower()
+    if len(lower) != len(plain):  # a few characters lengthen when lowercased ("İ")
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in plain)
+    find = WORD.findall
     for s in doc.sentences:
-        raw = text[s.start : s.end]
-        toks = WORD.findall(raw.lower())
-        words.append(" ".join(toks).translate(_QUOTES))
-        same.append(_same_key(raw))
-        stems.append(frozenset(_stem(t, cache) for t in toks if t not in _STOP))
-        numbers.append(frozenset(t for t in toks if t[0].isdigit()))
+        toks = find(lower, s.start, s.end)
+        words.append(" ".join(toks))
+        same.append(" ".join(plain[s.start : s.end].split()))
+        stems.append(frozenset([_stem(t, cache) for t in toks if t not in _STOP]))
+        numbers.append(frozenset([t for t in toks if t[0].isdigit()]))
         matchable.append(s.matchable)
     return _Side(words, same, stems, numbers, matchable)
 
