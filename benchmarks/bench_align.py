@@ -70,7 +70,10 @@ def median_time(fn: Callable[[], object], runs: int) -> float:
 
 
 def accuracy(
-    left: Document, right: Document, truth: dict[str, list[object]], alignments: tuple[Alignment, ...]
+    left: Document,
+    right: Document,
+    truth: dict[str, list[object]],
+    alignments: tuple[Alignment, ...],
 ) -> tuple[float, float, int, int]:
     """(recall of known links, share of dropped+inserted left unmatched, links, extras)."""
     held_l: dict[int, Alignment] = {}
