@@ -1,10 +1,131 @@
-"""What the user names on the command line (a file path, for now) -> LoadedText."""
+"""What the user names on the command line -> LoadedText: a file, ``-`` (stdin) or a URL.
+
+HTML (by extension, by its opening bytes, or by an HTTP Content-Type) goes through
+``core.html`` for the article's main text and metadata; anything else is read as plain text.
+Every Source records where the text came from, when, and the SHA-256 of the raw bytes read.
+"""
 
 from __future__ import annotations
 
-from compare_tui.core.load import LoadedText, load_path
+import hashlib
+import sys
+from typing import TYPE_CHECKING, BinaryIO
+
+from compare_tui.core.html import charset_from_content_type, looks_like_html
+from compare_tui.core.load import (
+    LoadedText,
+    LoadError,
+    clean_text,
+    load_bytes,
+    now_iso,
+    read_path_bytes,
+)
+from compare_tui.core.models import Source
+
+if TYPE_CHECKING:
+    from compare_tui.core.fetch import FetchOptions
+
+#: The command-line name for standard input, and the path recorded for it.
+STDIN_SPEC = "-"
+STDIN_PATH = "<stdin>"
+
+_HTML_TYPES = {"text/html", "application/xhtml+xml"}
 
 
-def load_input(spec: str) -> LoadedText:
-    """Load one article named on the command line; raises LoadError naming it."""
-    return load_path(spec)
+def load_input(
+    spec: str,
+    *,
+    stdin: BinaryIO | None = None,
+    fetch_options: FetchOptions | None = None,
+) -> LoadedText:
+    """Load one article named on the command line; raises LoadError naming it.
+
+    ``spec`` is a path, ``-`` for ``stdin`` (default ``sys.stdin.buffer``), or an http(s) URL
+    fetched with ``fetch_options``. A URL that cannot be fetched but was fetched before comes
+    from the page cache: ``from_cache`` is then True and ``note`` says why, for the user.
+    """
+    if spec == STDIN_SPEC:
+        return _load_stdin(stdin)
+    if spec[:8].lower().startswith(("http://", "https://")):
+        return _load_url(spec, fetch_options)
+    return load_data(read_path_bytes(spec), name=spec)
+
+
+def load_data(
+    data: bytes,
+    *,
+    name: str,
+    path: str | None = None,
+    url: str | None = None,
+    html: bool | None = None,
+    header_charset: str | None = None,
+    retrieved: str | None = None,
+) -> LoadedText:
+    """Bytes from anywhere -> LoadedText; ``html=None`` decides by ``name`` and the bytes."""
+    if html is None:
+        html = looks_like_html(data, name=name)
+    if not html:
+        return load_bytes(data, name=name, path=path, url=url, encoding=header_charset,
+                          retrieved=retrieved)
+    from compare_tui.core.html import decode_html, extract_article
+
+    decoded, encoding = decode_html(data, name=name, header_charset=header_charset)
+    article = extract_article(decoded, name=name, url=url)
+    text = clean_text(article.text)
+    if not text.strip():
+        raise LoadError(f"{name}: no article text found in this HTML page")
+    source = Source(
+        path=path if path is not None else name,
+        url=url,
+        retrieved=retrieved or now_iso(),
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+        outlet=_one_line(article.outlet),
+        author=_one_line(article.author),
+        published=_one_line(article.published),
+        title=_one_line(article.title),
+    )
+    return LoadedText(text=text, source=source)
+
+
+def _one_line(value: str | None) -> str | None:
+    """Metadata reaches terminals and reports: no control characters, no line breaks."""
+    if value is None:
+        return None
+    return " ".join(clean_text(value).split()) or None
+
+
+def _load_stdin(stdin: BinaryIO | None) -> LoadedText:
+    stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise LoadError(f"{STDIN_PATH}: no standard input to read")
+    try:
+        data = stream.read()
+    except OSError as exc:
+        raise LoadError(f"{STDIN_PATH}: cannot be read ({exc.strerror or exc})") from None
+    return load_data(data, name=STDIN_PATH)
+
+
+def _load_url(url: str, options: FetchOptions | None) -> LoadedText:
+    from compare_tui.core.fetch import fetch  # urllib and ssl: only when a URL is named
+
+    page = fetch(url, options=options)
+    media = page.media_type
+    html = True if media in _HTML_TYPES else False if media == "text/plain" else None
+    loaded = load_data(
+        page.body,
+        name=url,
+        path=url,
+        url=page.final_url,
+        html=html,
+        header_charset=charset_from_content_type(page.content_type),
+        retrieved=page.retrieved,
+    )
+    if not page.from_cache:
+        return loaded
+    if page.cache_reason:
+        note = (f"{url}: could not fetch ({page.cache_reason}); using the copy retrieved "
+                f"{page.retrieved} from the page cache")
+    else:
+        note = f"{url}: read from the page cache (retrieved {page.retrieved})"
+    return LoadedText(text=loaded.text, source=loaded.source, from_cache=True, note=note)

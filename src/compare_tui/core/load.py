@@ -37,6 +37,10 @@ class LoadedText:
 
     text: str
     source: Source
+    #: True when a URL could not be fetched and the copy kept in the page cache was used.
+    from_cache: bool = False
+    #: One line for the user about how the text was obtained (e.g. why the cache was used).
+    note: str | None = None
 
 
 def clean_text(text: str) -> str:
@@ -61,10 +65,10 @@ def decode_bytes(data: bytes, *, name: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    encoding = _detect_legacy(data)
-    if encoding is None:
+    legacy = _detect_legacy(data)
+    if legacy is None:
         raise LoadError(f"{name}: looks like a binary file (no text encoding fits it)")
-    return data.decode(encoding), encoding
+    return data.decode(legacy), legacy
 
 
 def _detect_legacy(data: bytes) -> str | None:
@@ -103,16 +107,40 @@ def _mostly_text(data: bytes) -> bool:
     return controls <= len(data) // 100
 
 
-def load_bytes(data: bytes, *, name: str, path: str | None = None, url: str | None = None) -> LoadedText:
-    """Decode and clean bytes that came from anywhere (file, URL, standard input)."""
-    text, encoding = decode_bytes(data, name=name)
+def now_iso() -> str:
+    """The current UTC time as ISO 8601, to the second: the ``retrieved`` stamp of a Source."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def load_bytes(
+    data: bytes,
+    *,
+    name: str,
+    path: str | None = None,
+    url: str | None = None,
+    encoding: str | None = None,
+    retrieved: str | None = None,
+) -> LoadedText:
+    """Decode and clean bytes that came from anywhere (file, URL, standard input).
+
+    ``encoding`` is a declared charset (an HTTP header) tried before detection; bytes that do
+    not fit it are decoded as if nothing had been declared.
+    """
+    text: str | None = None
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            text = None
+    if text is None:
+        text, encoding = decode_bytes(data, name=name)
     text = clean_text(text)
     if not text.strip():
         raise LoadError(f"{name}: the file is empty (no text to compare)")
     source = Source(
         path=path if path is not None else name,
         url=url,
-        retrieved=datetime.now(UTC).isoformat(timespec="seconds"),
+        retrieved=retrieved or now_iso(),
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
     )
@@ -121,6 +149,12 @@ def load_bytes(data: bytes, *, name: str, path: str | None = None, url: str | No
 
 def load_path(path: str | Path) -> LoadedText:
     """Read an article file; every refusal is a LoadError with a one-line message."""
+    name = str(path)
+    return load_bytes(read_path_bytes(path), name=name, path=name)
+
+
+def read_path_bytes(path: str | Path) -> bytes:
+    """The bytes of an article file; every refusal is a LoadError with a one-line message."""
     p = Path(path)
     name = str(path)
     try:
@@ -135,4 +169,4 @@ def load_path(path: str | Path) -> LoadedText:
         raise LoadError(f"{name}: cannot be read (permission denied)") from None
     except OSError as exc:
         raise LoadError(f"{name}: cannot be read ({exc.strerror or exc})") from None
-    return load_bytes(data, name=name, path=name)
+    return data

@@ -1,0 +1,317 @@
+"""Fetching a page over HTTP(S) with the standard library, and a local cache of what was fetched.
+
+The cache is a fallback, never a shortcut: a fresh fetch is always tried first (a story may
+have been corrected since), and a cached copy is used only when the fetch fails, keeping its
+original retrieval time so that a memo never claims the page was seen later than it was. With
+``FetchOptions(offline=True)`` the network is not touched at all and only the cache is read.
+
+Files in the cache directory, per URL (key = SHA-256 of the URL as given):
+``<key>.body`` (the bytes as received) and ``<key>.json`` (URL, final URL, status, headers,
+retrieval time, SHA-256 of the body). Both are written atomically, body first, so a crash
+never leaves a record that points at a missing or partial body.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import socket
+import ssl
+import tempfile
+import urllib.error
+import urllib.request
+import zlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from http.client import HTTPException, HTTPMessage
+from pathlib import Path
+from typing import IO, Any
+
+from compare_tui.core.load import LoadError
+
+USER_AGENT = "compare-tui/0.1 (article comparison for fact-checkers; Python urllib)"
+CACHE_ENV = "COMPARE_TUI_CACHE"
+
+#: Content types accepted besides ``text/*``: pages that are text but not labelled so.
+_TEXT_TYPES = {"application/xhtml+xml", "application/xml", "application/json"}
+_CHUNK = 64 * 1024
+
+
+class FetchError(LoadError):
+    """A URL that could not be fetched (and was not in the cache); one line naming the URL."""
+
+
+@dataclass(frozen=True, slots=True)
+class FetchOptions:
+    """How to fetch; the defaults suit one person fetching two or three articles."""
+
+    timeout: float = 15.0
+    max_bytes: int = 10 * 1024 * 1024
+    max_redirects: int = 5
+    user_agent: str = USER_AGENT
+    #: None means ``default_cache_dir()``.
+    cache_dir: Path | None = None
+    #: Keep fetched pages and fall back to them when a fetch fails.
+    use_cache: bool = True
+    #: Read only the cache: never touch the network.
+    offline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """One page as received, or as kept in the cache from an earlier fetch."""
+
+    url: str
+    final_url: str
+    body: bytes
+    content_type: str | None
+    #: ISO 8601 (UTC) time the body was received from the server.
+    retrieved: str
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    from_cache: bool = False
+    #: Why the cache was used (the failed fetch's message), for a note to the user.
+    cache_reason: str | None = None
+
+    @property
+    def media_type(self) -> str | None:
+        """The Content-Type without its parameters, lower-cased."""
+        if not self.content_type:
+            return None
+        return self.content_type.split(";", 1)[0].strip().lower() or None
+
+
+def default_cache_dir() -> Path:
+    """``$COMPARE_TUI_CACHE``, else ``$XDG_CACHE_HOME/compare-tui/pages``, else ``~/.cache/...``."""
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "compare-tui" / "pages"
+
+
+def is_url(spec: str) -> bool:
+    """True for ``http://`` and ``https://`` addresses; everything else is a file name."""
+    return spec[:8].lower().startswith(("http://", "https://"))
+
+
+def fetch(url: str, *, options: FetchOptions | None = None) -> Fetched:
+    """Fetch ``url``, falling back to the cache when the fetch fails; raises FetchError."""
+    opts = options or FetchOptions()
+    cache_dir = opts.cache_dir or default_cache_dir()
+    if opts.offline:
+        cached = read_cache(url, cache_dir=cache_dir)
+        if cached is None:
+            raise FetchError(f"{url}: not in the page cache ({cache_dir}) and working offline")
+        return cached
+    try:
+        fetched = _fetch_live(url, opts)
+    except FetchError as exc:
+        cached = read_cache(url, cache_dir=cache_dir) if opts.use_cache else None
+        if cached is None:
+            raise
+        reason = str(exc).removeprefix(f"{url}: ")
+        return Fetched(**{**_fields(cached), "cache_reason": reason})
+    if opts.use_cache:
+        write_cache(fetched, cache_dir=cache_dir)
+    return fetched
+
+
+def _fields(fetched: Fetched) -> dict[str, Any]:
+    return {name: getattr(fetched, name) for name in Fetched.__dataclass_fields__}
+
+
+def _redirect_handler(limit: int) -> urllib.request.HTTPRedirectHandler:
+    """A handler that follows at most ``limit`` redirects, and only to http(s)."""
+
+    class Redirects(urllib.request.HTTPRedirectHandler):
+        max_redirections = limit
+        max_repeats = limit
+
+        def redirect_request(
+            self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
+            headers: HTTPMessage, newurl: str,
+        ) -> urllib.request.Request | None:
+            if not is_url(newurl):
+                raise urllib.error.HTTPError(newurl, code, "redirect to a non-HTTP address",
+                                             headers, fp)
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return Redirects()
+
+
+def _fetch_live(url: str, opts: FetchOptions) -> Fetched:
+    if not is_url(url):
+        raise FetchError(f"{url}: only http:// and https:// addresses can be fetched")
+    opener = urllib.request.build_opener(_redirect_handler(opts.max_redirects))
+    request = urllib.request.Request(url, headers={
+        "User-Agent": opts.user_agent,
+        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
+        "Accept-Encoding": "gzip, deflate",
+    })
+    try:
+        with opener.open(request, timeout=opts.timeout) as response:
+            status = int(response.status)
+            headers = {k.lower(): v for k, v in response.headers.items()}
+            final_url = str(response.geturl())
+            _check_type(url, headers.get("content-type"))
+            declared = headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > opts.max_bytes:
+                raise FetchError(f"{url}: page too large ({_size(int(declared))}, the limit is "
+                                 f"{_size(opts.max_bytes)})")
+            raw = _read_capped(url, response, opts.max_bytes)
+    except FetchError:
+        raise
+    except urllib.error.HTTPError as exc:
+        if 300 <= exc.code < 400 and "non-HTTP" in str(exc.reason):
+            raise FetchError(f"{url}: refused a redirect to {exc.url}") from None
+        if 300 <= exc.code < 400 and "infinite loop" in str(exc.reason):
+            raise FetchError(f"{url}: too many redirects (more than {opts.max_redirects}) or a "
+                             f"redirect loop") from None
+        raise FetchError(f"{url}: the server answered HTTP {exc.code} {exc.reason}") from None
+    except urllib.error.URLError as exc:
+        raise FetchError(f"{url}: cannot fetch ({_reason(exc.reason)})") from None
+    except TimeoutError:
+        raise FetchError(f"{url}: timed out after {opts.timeout:g} s") from None
+    except (OSError, ValueError, HTTPException) as exc:
+        raise FetchError(f"{url}: cannot fetch ({_reason(exc)})") from None
+    body = _decompress(url, raw, headers.get("content-encoding", ""), opts.max_bytes)
+    return Fetched(
+        url=url,
+        final_url=final_url,
+        body=body,
+        content_type=headers.get("content-type"),
+        retrieved=datetime.now(UTC).isoformat(timespec="seconds"),
+        status=status,
+        headers=headers,
+    )
+
+
+def _check_type(url: str, content_type: str | None) -> None:
+    if not content_type:
+        return  # sniffed later
+    media = content_type.split(";", 1)[0].strip().lower()
+    if media.startswith("text/") or media in _TEXT_TYPES or media.endswith("+xml"):
+        return
+    raise FetchError(f"{url}: not a text page (Content-Type: {media})")
+
+
+def _read_capped(url: str, response: Any, limit: int) -> bytes:
+    """Read at most ``limit`` bytes; stop as soon as the body goes past it."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        chunk = response.read(_CHUNK)
+        if not chunk:
+            return b"".join(chunks)
+        total += len(chunk)
+        if total > limit:
+            raise FetchError(f"{url}: page too large (more than {_size(limit)})")
+        chunks.append(chunk)
+
+
+def _decompress(url: str, raw: bytes, encoding: str, limit: int) -> bytes:
+    encoding = encoding.strip().lower()
+    if encoding in {"", "identity"}:
+        return raw
+    if encoding not in {"gzip", "x-gzip", "deflate"}:
+        raise FetchError(f"{url}: unsupported Content-Encoding {encoding!r}")
+    wbits = 16 + zlib.MAX_WBITS if "gzip" in encoding else zlib.MAX_WBITS
+    try:
+        inflater = zlib.decompressobj(wbits)
+        body = inflater.decompress(raw, limit + 1)
+    except zlib.error:
+        try:  # some servers send raw deflate without the zlib header
+            inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+            body = inflater.decompress(raw, limit + 1)
+        except zlib.error:
+            raise FetchError(f"{url}: the compressed page is corrupt") from None
+    if len(body) > limit:
+        raise FetchError(f"{url}: page too large (more than {_size(limit)} uncompressed)")
+    return body
+
+
+def _reason(reason: object) -> str:
+    if isinstance(reason, TimeoutError):
+        return "timed out"
+    if isinstance(reason, socket.gaierror):
+        return "host not found; offline?"
+    if isinstance(reason, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(reason, ssl.SSLError):
+        return f"TLS error: {reason.reason or reason}"
+    if isinstance(reason, OSError) and reason.strerror:
+        return reason.strerror
+    return " ".join(str(reason).split()) or type(reason).__name__
+
+
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n:,} bytes"
+
+
+def cache_key(url: str) -> str:
+    """The file stem under which ``url`` is cached."""
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()
+
+
+def read_cache(url: str, *, cache_dir: Path) -> Fetched | None:
+    """The cached copy of ``url``, or None if absent or damaged (the body must match its hash)."""
+    stem = cache_dir / cache_key(url)
+    try:
+        meta = json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))
+        body = stem.with_suffix(".body").read_bytes()
+    except (OSError, ValueError):
+        return None
+    if not isinstance(meta, dict) or meta.get("url") != url:
+        return None
+    if meta.get("sha256") != hashlib.sha256(body).hexdigest():
+        return None
+    headers = meta.get("headers") or {}
+    return Fetched(
+        url=url,
+        final_url=str(meta.get("final_url") or url),
+        body=body,
+        content_type=meta.get("content_type"),
+        retrieved=str(meta.get("retrieved")),
+        status=int(meta.get("status") or 200),
+        headers={str(k): str(v) for k, v in headers.items()},
+        from_cache=True,
+    )
+
+
+def write_cache(fetched: Fetched, *, cache_dir: Path) -> bool:
+    """Keep a fetched page; returns False (silently) when the cache cannot be written."""
+    stem = cache_dir / cache_key(fetched.url)
+    meta = {
+        "url": fetched.url,
+        "final_url": fetched.final_url,
+        "status": fetched.status,
+        "content_type": fetched.content_type,
+        "headers": fetched.headers,
+        "retrieved": fetched.retrieved,
+        "sha256": hashlib.sha256(fetched.body).hexdigest(),
+    }
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        _write_atomic(stem.with_suffix(".body"), fetched.body)
+        _write_atomic(stem.with_suffix(".json"),
+                      json.dumps(meta, indent=2, ensure_ascii=False).encode("utf-8"))
+    except OSError:
+        return False
+    return True
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
