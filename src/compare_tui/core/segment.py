@@ -201,7 +201,7 @@ _CLOSERS = "\"'”’»)]）」』"
 #: A candidate boundary: terminal punctuation (or a spaced ". . ." ellipsis), closing quotes or
 #: brackets, then whitespace and the next word (captured for the check) or the end.
 _CANDIDATE = re.compile(
-    r"(?P<term>\.(?:[ \t]\.){2,}|[.!?…‽]+|[。！？]+)(?P<close>[\"'”’»)\]）」』]*)"
+    r"[.!?…‽。！？](?:(?:[ \t]\.){2,}|[.!?…‽。！？]*)(?P<close>[\"'”’»)\]）」』]*)"
     r"(?=(?P<ws>\s+)(?P<open>[“\"‘'«$£€¥¿¡]*)(?P<word>\w*)(?P<dot>\.?)|\Z|(?<=[。！？」』）]))"
 )
 #: A blank line (only whitespace) between two newlines separates blocks.
@@ -237,23 +237,36 @@ def _ends_sentence(line: str) -> bool:
     return bool(line) and line[-1] in _TERMINALS
 
 
-def _is_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
-    """Does a multi-line block look like prose hard-wrapped at a fixed width?
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Trimmed lines of a trimmed block (blank lines never occur inside a block)."""
+    out: list[tuple[int, int]] = []
+    a = start
+    while a < end:
+        b = text.find("\n", a, end)
+        if b < 0:
+            b = end
+        s, e = _trim(text, a, b)
+        if s < e:
+            out.append((s, e))
+        a = b + 1
+    return out
+
+
+def _is_wrapped(text: str, start: int, end: int, breaks: int) -> bool:
+    """Does a trimmed block of ``breaks + 1`` lines look like prose hard-wrapped at a width?
 
     Wrapped prose ends in punctuation and its lines mostly continue a sentence: they start
     in lower case, or (for capital-heavy text) are of similar length and rarely end a sentence.
     A header stack ("Headline" / "Standfirst." / "June 14, 2025") fails both tests.
     """
-    last = text[lines[-1][0] : lines[-1][1]]
-    if not last or last[-1] not in _TERMINALS + _CLOSERS + ":;—-":
+    if text[end - 1] not in _TERMINALS + _CLOSERS + ":;—-":
         return False
-    starts = [m.group(1) for m in _LINE_START.finditer(text, lines[0][0], lines[-1][1])]
-    lower = sum(1 for c in starts if c.islower())
-    if lower * 2 >= len(lines) - 1:
+    lower = sum(1 for m in _LINE_START.finditer(text, start, end) if m.group(1).islower())
+    if lower * 2 >= breaks:
         return True
-    if len(lines) < 3 or lower == 0:
+    if breaks < 2 or lower == 0:
         return False
-    body = lines[:-1]
+    body = _lines(text, start, end)[:-1]
     lengths = [b - a for a, b in body]
     ended = sum(1 for a, b in body if _ends_sentence(text[a:b]))
     return ended * 3 <= len(body) and min(lengths) * 5 >= max(lengths) * 3 and max(lengths) >= 40
@@ -266,24 +279,17 @@ def _paragraphs(text: str) -> list[tuple[int, int, bool]]:
     bounds = [(m.start(), m.end()) for m in _BLANK.finditer(text)]
     bounds.append((len(text), len(text)))
     for sep_start, sep_end in bounds:
-        block_start, block_end = pos, sep_start
+        start, end = _trim(text, pos, sep_start)
         pos = sep_end
-        lines: list[tuple[int, int]] = []
-        a = block_start
-        while a <= block_end:
-            b = text.find("\n", a, block_end)
-            if b < 0:
-                b = block_end
-            s, e = _trim(text, a, b)
-            if s < e:
-                lines.append((s, e))
-            a = b + 1
-        if not lines:
+        if start >= end:
             continue
-        if len(lines) > 1 and _is_wrapped(text, lines):
-            out.append((lines[0][0], lines[-1][1], False))
+        breaks = text.count("\n", start, end)
+        if breaks == 0:
+            out.append((start, end, True))
+        elif _is_wrapped(text, start, end, breaks):
+            out.append((start, end, False))
         else:
-            out.extend((s, e, True) for s, e in lines)
+            out.extend((s, e, True) for s, e in _lines(text, start, end))
     return out
 
 
@@ -342,11 +348,11 @@ def _cut(text: str, m: re.Match[str], start: int) -> int | None:
     """Where a candidate ends a sentence (an offset), or None if it does not."""
     if m.group("ws") is None:
         # End of paragraph, or CJK punctuation that needs no space after it.
-        return m.end() if m.group("term")[0] in "。！？" else None
+        return m.end() if text[m.start()] in "。！？" else None
     word = m.group("word")
     if not word or word[0].islower():
         return None
-    term = m.group("term")
+    term = text[m.start() : m.start("close")]
     i = m.start()
     if term[0] in "。！？":
         return m.end()
@@ -381,20 +387,30 @@ def _cut(text: str, m: re.Match[str], start: int) -> int | None:
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Trimmed sentence spans of the paragraph ``[start, end)``."""
-    cuts, marker_dots = _list_cuts(text, start, end)
+    list_cuts, marker_dots = _list_cuts(text, start, end)
+    cuts = list(list_cuts)
+    #: Where the sentence after a cut starts, when the candidate match already says so.
+    starts: dict[int, int] = {}
     for m in _CANDIDATE.finditer(text, start, end):
         if m.start() in marker_dots:
             continue
         c = _cut(text, m, start)
         if c is not None and start < c < end:
             cuts.append(c)
+            if c == m.end() and m.group("ws") is not None:
+                starts[c] = m.end("ws")
     if not cuts:
         return [(start, end)]
-    cuts = sorted(set(cuts))
+    if list_cuts:
+        cuts = sorted(set(cuts))
     out: list[tuple[int, int]] = []
     a = start
     for b in [*cuts, end]:
-        s, e = _trim(text, a, b)
+        s = starts.get(a)
+        if s is None or b in list_cuts:
+            s, e = _trim(text, a, b)
+        else:
+            e = b
         if s < e:
             out.append((s, e))
         a = b
