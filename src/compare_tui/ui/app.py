@@ -1,0 +1,604 @@
+"""The interactive view: two articles side by side, their figures, and the reader's notes.
+
+The app computes nothing about the texts: a thread worker asks the core for a Comparison and
+posts it back; everything on screen is read off that value by offsets. Article text never
+passes through markup.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, ProgressBar
+
+from compare_tui.core.compare import Progress, compare_paths
+from compare_tui.core.figure_table import FigureRow, RowStatus, figure_rows
+from compare_tui.core.load import LoadError
+from compare_tui.core.models import Comparison, Span
+from compare_tui.core.notes import (
+    Key,
+    MemoError,
+    Note,
+    NoteKind,
+    Target,
+    alignment_target,
+    attach,
+    default_notes_name,
+    figure_target,
+    read_memo,
+    render_memo,
+    save_memo,
+)
+from compare_tui.ui.screens.help import HelpScreen
+from compare_tui.ui.screens.prompt import PromptScreen
+from compare_tui.ui.widgets.article import ArticlePane, Highlight, PaneModel
+from compare_tui.ui.widgets.figures import FiguresTable
+from compare_tui.ui.widgets.status import StatusLine
+
+Comparer = Callable[[str, str, Progress], Comparison]
+
+
+def _compare(left: str, right: str, progress: Progress) -> Comparison:
+    return compare_paths(left, right, progress=progress)
+
+
+def _clip(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Progressed(Message):
+    def __init__(self, fraction: float, stage: str) -> None:
+        super().__init__()
+        self.fraction = fraction
+        self.stage = stage
+
+
+class ComparisonReady(Message):
+    def __init__(self, comparison: Comparison) -> None:
+        super().__init__()
+        self.comparison = comparison
+
+
+class ComparisonFailed(Message):
+    def __init__(self, error: str, status: int) -> None:
+        super().__init__()
+        self.error = error
+        self.status = status
+
+
+class CompareApp(App[int]):
+    """Two panes, a figures panel, a status line; every key listed in footer, help, palette."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "compare-tui"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "next_alignment", "Next", id="nav.next_alignment"),
+        Binding("p", "prev_alignment", "Prev", id="nav.prev_alignment"),
+        Binding("right_square_bracket", "next_conflict", "Conflict", key_display="]",
+                id="nav.next_conflict"),
+        Binding("left_square_bracket", "prev_conflict", "Prev conflict", key_display="[",
+                id="nav.prev_conflict"),
+        Binding("tab", "focus_next", "Panel", id="focus.next"),
+        Binding("shift+tab", "focus_previous", "Previous panel", show=False,
+                id="focus.previous"),
+        Binding("slash", "search", "Search", key_display="/", id="search.open"),
+        Binding("greater_than_sign", "next_match", "Next match", key_display=">", show=False,
+                id="search.next"),
+        Binding("less_than_sign", "prev_match", "Prev match", key_display="<", show=False,
+                id="search.previous"),
+        Binding("a", "note", "Note", id="notes.edit"),
+        Binding("s", "save", "Save", id="notes.save"),
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
+
+    #: (action, palette title, help) for every action a reader can run.
+    ACTIONS: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        ("next_alignment", "Next alignment", "Highlight the next aligned sentences (n)"),
+        ("prev_alignment", "Previous alignment", "Highlight the previous aligned sentences (p)"),
+        ("next_conflict", "Next figure conflict", "Jump to the next conflicting figure (])"),
+        ("prev_conflict", "Previous figure conflict", "Jump to the previous conflict ([)"),
+        ("search", "Search both articles", "Find text in either article (/)"),
+        ("next_match", "Next search match", "Jump to the next match (>)"),
+        ("prev_match", "Previous search match", "Jump to the previous match (<)"),
+        ("note", "Add or edit a note", "Note on the current alignment or figure row (a)"),
+        ("save", "Save notes", "Write the notes memo (s)"),
+        ("focus_next", "Next panel", "Move between the panes and the figures panel (tab)"),
+        ("help", "Help", "Keys and what every mark means (?)"),
+    )
+
+    def __init__(
+        self,
+        left: str,
+        right: str,
+        *,
+        notes_path: str | None = None,
+        comparer: Comparer = _compare,
+        today: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.left_path = left
+        self.right_path = right
+        self.notes_path = Path(notes_path or default_notes_name(left, right))
+        self._comparer = comparer
+        self._today = today
+        self.comparison: Comparison | None = None
+        self.current: int | None = None
+        self.exit_messages: list[str] = []
+        self._nav: list[int] = []
+        self._nav_pos: dict[int, int] = {}
+        self._anchor: tuple[list[int], list[int]] = ([], [])
+        self._rows: tuple[FigureRow, ...] = ()
+        self._conflict_rows: list[int] = []
+        self._conflict_pos = -1
+        self._figure_row: int | None = None
+        self._query = ""
+        self._hits: list[tuple[int, Span]] = []
+        self._hit: int | None = None
+        self.notes: dict[Key, Note] = {}
+        self.detached: list[Note] = []
+        self.dirty = False
+        self._quit_anyway = False
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="loading"):
+            yield Label(Content("Reading the articles…"), id="stage")
+            yield ProgressBar(total=100, show_eta=False, id="progress")
+        with Vertical(id="main"):
+            with Horizontal(id="panes"):
+                yield ArticlePane(0, id="left")
+                yield ArticlePane(1, id="right")
+            yield FiguresTable(id="figures")
+        yield StatusLine(Content(""), id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#main").display = False
+        self.query_one("#figures", FiguresTable).border_title = Content("Figures")
+        self._status()
+        self._run_comparison()
+
+    @property
+    def panes(self) -> tuple[ArticlePane, ArticlePane]:
+        return self.query_one("#left", ArticlePane), self.query_one("#right", ArticlePane)
+
+    # -- the comparison, off the UI thread ------------------------------------------------
+
+    @work(thread=True, exclusive=True, name="compare", exit_on_error=False)
+    def _run_comparison(self) -> None:
+        def progress(fraction: float, stage: str) -> None:
+            self.post_message(Progressed(fraction, stage))
+
+        try:
+            comparison = self._comparer(self.left_path, self.right_path, progress)
+        except LoadError as exc:
+            self.post_message(ComparisonFailed(str(exc), 2))
+            return
+        except Exception as exc:  # the worker must report, never die silently
+            self.post_message(ComparisonFailed(f"comparison failed: {exc!r}", 1))
+            return
+        self.post_message(ComparisonReady(comparison))
+
+    def on_progressed(self, message: Progressed) -> None:
+        self.query_one("#stage", Label).update(Content(f"Comparing: {message.stage}…"))
+        self.query_one("#progress", ProgressBar).update(progress=message.fraction * 100)
+
+    def on_comparison_failed(self, message: ComparisonFailed) -> None:
+        self.query_one("#stage", Label).update(Content(message.error))
+        self.exit_messages.append(message.error)
+        self.exit(message.status, return_code=message.status)
+
+    def on_comparison_ready(self, message: ComparisonReady) -> None:
+        c = message.comparison
+        self.comparison = c
+        self.query_one("#loading").display = False
+        self.query_one("#main").display = True
+        self._index(c)
+        for side, pane in enumerate(self.panes):
+            doc = c.documents[side]
+            title = Path(doc.path).name + (f" — {doc.title}" if doc.title else "")
+            pane.border_title = Content(title)
+            pane.show(PaneModel.from_comparison(c, side))
+        self.query_one(FiguresTable).show(c, self._rows)
+        self._load_notes(c)
+        self.current = self._nav[0] if self._nav else None
+        self.panes[0].focus()
+        self._update(scroll=True)
+
+    def _index(self, c: Comparison) -> None:
+        """Navigation targets as data: which alignments to step through, where each sits."""
+        self._nav = [
+            n
+            for n, a in enumerate(c.alignments)
+            if any(c.documents[0].sentences[i].matchable for i in a.left)
+            or any(c.documents[1].sentences[j].matchable for j in a.right)
+        ] or list(range(len(c.alignments)))
+        self._nav_pos = {n: k for k, n in enumerate(self._nav)}
+        anchors: tuple[list[int], list[int]] = ([], [])
+        last = [0, 0]
+        for a in c.alignments:
+            for side, idx in enumerate((a.left, a.right)):
+                if idx:
+                    last[side] = min(idx)
+                anchors[side].append(last[side])
+        self._anchor = anchors
+        self._rows = figure_rows(c)
+        self._conflict_rows = [
+            k for k, r in enumerate(self._rows) if r.status is RowStatus.CONFLICT
+        ]
+
+    # -- drawing the state ----------------------------------------------------------------
+
+    def _figure_spans(self) -> tuple[Span | None, Span | None]:
+        if self.comparison is None or self._figure_row is None:
+            return None, None
+        row = self._rows[self._figure_row]
+        out: list[Span | None] = []
+        for side, index in ((0, row.left), (1, row.right)):
+            fig = None if index is None else self.comparison.figures[side][index]
+            out.append(None if fig is None else Span(fig.start, fig.end))
+        return out[0], out[1]
+
+    def _update(self, *, scroll: bool) -> None:
+        """Push the current alignment, figure and match to both panes; scroll them to it."""
+        c = self.comparison
+        if c is None or self.current is None:
+            self._status()
+            return
+        a = c.alignments[self.current]
+        figs = self._figure_spans()
+        match = self._hits[self._hit] if self._hit is not None else None
+        for side, pane in enumerate(self.panes):
+            pane.set_highlight(
+                Highlight(
+                    sentences=frozenset(a.left if side == 0 else a.right),
+                    changes=a.left_changes if side == 0 else a.right_changes,
+                    figure=figs[side],
+                    match=match[1] if match and match[0] == side else None,
+                )
+            )
+        if scroll:
+            self._scroll_panes()
+        self._status()
+        self.refresh_bindings()
+
+    def _scroll_panes(self) -> None:
+        c = self.comparison
+        if c is None or self.current is None:
+            return
+        a = c.alignments[self.current]
+        figs = self._figure_spans()
+        match = self._hits[self._hit] if self._hit is not None else None
+        for side, pane in enumerate(self.panes):
+            sentences = a.left if side == 0 else a.right
+            span = figs[side] or (match[1] if match and match[0] == side else None)
+            if span is not None:
+                line = pane.line_of(span.start)
+                pane.bring_into_view(line, line)
+            elif sentences:
+                pane.bring_into_view(*pane.sentence_lines(sentences))
+            elif c.documents[side].sentences:
+                first, _ = pane.sentence_lines((self._anchor[side][self.current],))
+                pane.bring_into_view(first, first)
+
+    def _status(self) -> None:
+        status = self.query_one(StatusLine)
+        notes = f"notes: {self.notes_path.name}"
+        count = len(self.notes) + len(self.detached)
+        if count:
+            notes += f" ({count} note{'s' if count != 1 else ''}"
+            notes += ", unsaved)" if self.dirty else ")"
+        c = self.comparison
+        if c is None or self.current is None:
+            status.say("comparing…" if c is None else "no sentences", notes)
+            return
+        a = c.alignments[self.current]
+        where = f"alignment {self._nav_pos.get(self.current, 0) + 1}/{len(self._nav)}"
+        about = f"{a.kind} · score {a.score:.2f} · {a.reason}"
+        conflicts = f"{len(self._conflict_rows)} figure conflict"
+        conflicts += "" if len(self._conflict_rows) == 1 else "s"
+        if self._figure_row is not None and self._figure_row in self._conflict_rows:
+            conflicts = f"conflict {self._conflict_rows.index(self._figure_row) + 1}/" + conflicts
+        search = ""
+        if self._query:
+            search = f"“{_clip(self._query, 30)}”: "
+            search += f"{self._hit + 1}/{len(self._hits)}" if self._hit is not None else "no match"
+        mine = "✎ noted" if self._target().key in self.notes else ""
+        status.say(where, about, conflicts, search, mine, notes)
+
+    # -- enabling keys --------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Grey out keys that would do nothing now."""
+        ready = self.comparison is not None and self.current is not None
+        pos = self._nav_pos.get(self.current, 0) if self.current is not None else 0
+        enabled = {
+            "next_alignment": ready and pos < len(self._nav) - 1,
+            "prev_alignment": ready and pos > 0,
+            "next_conflict": ready and self._conflict_pos < len(self._conflict_rows) - 1,
+            "prev_conflict": ready and self._conflict_pos > 0,
+            "search": ready,
+            "next_match": bool(self._hits),
+            "prev_match": bool(self._hits),
+            "note": ready,
+            "save": ready and (self.dirty or not self.notes_path.exists()),
+        }.get(action, True)
+        return True if enabled else None
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for action, title, help_text in self.ACTIONS:
+            if self.check_action(action, ()):
+                yield SystemCommand(title, help_text, self._runner(action))
+
+    def _runner(self, action: str) -> Callable[[], object]:
+        return lambda: self.run_action(action)
+
+    # -- moving ---------------------------------------------------------------------------
+
+    def go_to_alignment(self, n: int) -> None:
+        """Make alignment ``n`` current and bring both panes to it."""
+        self.current = n
+        self._figure_row = None
+        self._update(scroll=True)
+
+    def _step(self, delta: int) -> None:
+        if self.current is None:
+            return
+        pos = self._nav_pos.get(self.current, 0) + delta
+        if 0 <= pos < len(self._nav):
+            self.go_to_alignment(self._nav[pos])
+
+    def action_next_alignment(self) -> None:
+        self._step(1)
+
+    def action_prev_alignment(self) -> None:
+        self._step(-1)
+
+    def _conflict(self, pos: int) -> None:
+        if 0 <= pos < len(self._conflict_rows):
+            self._conflict_pos = pos
+            row = self._conflict_rows[pos]
+            table = self.query_one(FiguresTable)
+            table.move_cursor(row=row, animate=False)
+            self.go_to_figure_row(row)
+
+    def action_next_conflict(self) -> None:
+        self._conflict(self._conflict_pos + 1)
+
+    def action_prev_conflict(self) -> None:
+        self._conflict(self._conflict_pos - 1)
+
+    def go_to_figure_row(self, k: int) -> None:
+        """Bring both panes to a figure row: its alignment current, its figures marked."""
+        c = self.comparison
+        if c is None or not 0 <= k < len(self._rows):
+            return
+        row = self._rows[k]
+        for side, index in ((0, row.left), (1, row.right)):
+            if index is not None:
+                sentence = c.figures[side][index].sentence
+                n = c.alignment_of[side].get(sentence)
+                if n is not None:
+                    self.current = n
+                    break
+        self._figure_row = k
+        if k in self._conflict_rows:
+            self._conflict_pos = self._conflict_rows.index(k)
+        self._update(scroll=True)
+
+    @on(DataTable.RowSelected, "#figures")
+    @on(DataTable.RowHighlighted, "#figures")
+    def _row_chosen(self, event: DataTable.RowSelected | DataTable.RowHighlighted) -> None:
+        if self.comparison is None or event.row_key.value is None:
+            return
+        k = int(event.row_key.value)
+        if k != self._figure_row or isinstance(event, DataTable.RowSelected):
+            self.go_to_figure_row(k)
+
+    @on(ArticlePane.UserScrolled)
+    def _follow(self, event: ArticlePane.UserScrolled) -> None:
+        """The reader scrolled one pane: bring the other to the matching sentences."""
+        c = self.comparison
+        source = event.pane
+        if c is None:
+            return
+        sentence = source.top_sentence()
+        if sentence is None:
+            return
+        side = source.side
+        n = c.alignment_of[side].get(sentence)
+        if n is None:
+            return
+        partner = self.panes[1 - side]
+        other = self._anchor[1 - side][n]
+        if not c.documents[1 - side].sentences:
+            return
+        offset = source.line_of(c.documents[side].sentences[sentence].start) - int(source.scroll_y)
+        target = partner.line_of(c.documents[1 - side].sentences[other].start)
+        partner.scroll_to_line(target - offset)
+
+    @on(ArticlePane.Rewrapped)
+    def _rewrapped(self, event: ArticlePane.Rewrapped) -> None:
+        self._scroll_panes()
+
+    # -- search ---------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.push_screen(
+            PromptScreen(
+                "Search both articles",
+                ["Case-insensitive; Enter on the same words jumps to the next match."],
+                self._query,
+                placeholder="words to find",
+            ),
+            self._searched,
+        )
+
+    def _searched(self, query: str | None) -> None:
+        if query is None or self.comparison is None:
+            return
+        if query == self._query and self._hits:
+            self.action_next_match()
+            return
+        self._query = query
+        self._hits = self.find(query)
+        self._hit = None
+        if self._hits:
+            self._go_to_hit(0)
+        else:
+            self.notify(f"No match for “{_clip(query, 60)}”", markup=False, severity="warning")
+            self._update(scroll=False)
+
+    def find(self, query: str) -> list[tuple[int, Span]]:
+        """Matches in both articles as (side, span), in alignment reading order."""
+        c = self.comparison
+        if c is None or not query.strip():
+            return []
+        pattern = re.compile(re.escape(query), re.IGNORECASE)
+        hits: list[tuple[int, int, int, Span]] = []
+        for side, doc in enumerate(c.documents):
+            for m in pattern.finditer(doc.text):
+                sentence = doc.sentence_at(m.start())
+                n = c.alignment_of[side].get(sentence, 0) if sentence is not None else 0
+                hits.append((n, side, m.start(), Span(m.start(), m.end())))
+        hits.sort(key=lambda h: (h[0], h[1], h[2]))
+        return [(side, span) for _, side, _, span in hits]
+
+    def _go_to_hit(self, k: int) -> None:
+        c = self.comparison
+        if c is None or not self._hits:
+            return
+        k %= len(self._hits)
+        self._hit = k
+        side, span = self._hits[k]
+        sentence = c.documents[side].sentence_at(span.start)
+        if sentence is not None:
+            self.current = c.alignment_of[side].get(sentence, self.current)
+        self._figure_row = None
+        self._update(scroll=True)
+
+    def action_next_match(self) -> None:
+        self._go_to_hit(0 if self._hit is None else self._hit + 1)
+
+    def action_prev_match(self) -> None:
+        self._go_to_hit(-1 if self._hit is None else self._hit - 1)
+
+    # -- notes ----------------------------------------------------------------------------
+
+    def _load_notes(self, c: Comparison) -> None:
+        try:
+            stored = read_memo(self.notes_path)
+        except MemoError as exc:
+            self.notify(str(exc), markup=False, severity="error", timeout=10)
+            return
+        self.notes, self.detached = attach(c, stored)
+        if stored:
+            kept = f"; {len(self.detached)} no longer attach" if self.detached else ""
+            self.notify(f"Read {len(stored)} notes from {self.notes_path.name}{kept}", markup=False)
+
+    def _target(self) -> Target:
+        """The figure row when the figures panel has focus, else the current alignment."""
+        c = self.comparison
+        assert c is not None and self.current is not None
+        table = self.query_one(FiguresTable)
+        if self.focused is table and self._rows and 0 <= table.cursor_row < len(self._rows):
+            row = self._rows[table.cursor_row]
+            return figure_target(c, row.left, row.right)
+        return alignment_target(c, self.current)
+
+    def action_note(self) -> None:
+        target = self._target()
+        note = self.notes.get(target.key)
+        what = "figure row" if target.kind is NoteKind.FIGURE else "these sentences"
+        context = [
+            f"Left:  {_clip(target.left_quote) or '(nothing)'}",
+            f"Right: {_clip(target.right_quote) or '(nothing)'}",
+        ]
+        self.push_screen(
+            PromptScreen(
+                f"Note on {what}", context, note.text if note else "",
+                placeholder="your note (empty deletes it)",
+            ),
+            lambda text: self._noted(target, text),
+        )
+
+    def _noted(self, target: Target, text: str | None) -> None:
+        if text is None:
+            return
+        text = text.strip()
+        if not text and target.key in self.notes:
+            del self.notes[target.key]
+        elif text:
+            self.notes[target.key] = Note(target, text)
+        else:
+            return
+        self.dirty = True
+        self._status()
+        self.refresh_bindings()
+
+    def save_notes(self) -> bool:
+        """Write the memo atomically; False (and a visible error) if it could not be written."""
+        c = self.comparison
+        if c is None:
+            return False
+        text = render_memo(
+            c, self.notes.values(), self.detached, date=self._today or date.today().isoformat()
+        )
+        try:
+            save_memo(self.notes_path, text)
+        except MemoError as exc:
+            self.notify(str(exc), markup=False, severity="error", timeout=10)
+            return False
+        self.dirty = False
+        self._status()
+        self.refresh_bindings()
+        return True
+
+    def action_save(self) -> None:
+        if self.save_notes():
+            count = len(self.notes) + len(self.detached)
+            self.notify(f"Saved {count} notes to {self.notes_path}", markup=False)
+
+    async def action_quit(self) -> None:
+        """Quit; unsaved notes are saved first, and the reader is told where."""
+        if self.dirty and not self._quit_anyway:
+            if not self.save_notes():
+                self._quit_anyway = True
+                self.notify("Notes NOT saved: press q again to quit anyway", markup=False,
+                            severity="error", timeout=10)
+                return
+            count = len(self.notes) + len(self.detached)
+            self.exit_messages.append(f"Saved {count} notes to {self.notes_path}")
+        self.exit(0, return_code=0)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+
+def run_app(left: str, right: str, *, notes: str | None) -> int:
+    """Run the interactive view; returns the exit status (2 when a file cannot be read)."""
+    app = CompareApp(left, right, notes_path=notes)
+    app.run()
+    for line in app.exit_messages:
+        print(line, file=sys.stderr)
+    return app.return_code or 0
+
+
+__all__ = ["CompareApp", "run_app"]

@@ -1,0 +1,98 @@
+"""The figure pairs as a table: conflicts first, then agreements, then one-sided figures.
+
+Every cell is a Rich ``Text`` built from plain strings (a plain ``str`` cell would be parsed as
+markup); verdict colours come from component classes, so they follow the theme, and each
+verdict also carries a glyph and a word for readers who cannot tell the colours apart.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable
+
+from compare_tui.core.figure_table import FigureRow, RowStatus, value_text, what_text
+from compare_tui.core.models import Comparison, Figure
+
+_GLYPH = {
+    RowStatus.CONFLICT: "✗ conflict",
+    RowStatus.AGREE: "✓ agree",
+    RowStatus.LEFT_ONLY: "◧ left only",
+    RowStatus.RIGHT_ONLY: "◨ right only",
+}
+
+
+class FiguresTable(DataTable[Text]):
+    """One row per figure row of the core's figure table; the row key is its position."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "figures--conflict",
+        "figures--agree",
+        "figures--single",
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="figures.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="figures.up"),
+        Binding("g", "scroll_top", "Top", show=False, id="figures.top"),
+        Binding("G", "scroll_bottom", "Bottom", show=False, id="figures.bottom"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.rows_shown: tuple[FigureRow, ...] = ()
+        self._comparison: Comparison | None = None
+
+    def on_mount(self) -> None:
+        for label in ("Left figure", "Right figure", "What is counted", "Who says so", "Verdict"):
+            self.add_column(Text(label), key=label)
+
+    def show(self, comparison: Comparison, rows: tuple[FigureRow, ...]) -> None:
+        """Fill the table from the core's rows."""
+        self._comparison = comparison
+        self.rows_shown = rows
+        self._fill()
+
+    def notify_style_update(self) -> None:
+        """Verdict styles are baked into cells: rebuild them when the theme changes."""
+        super().notify_style_update()
+        if self._comparison is not None and self.is_mounted:
+            self.call_later(self._fill)
+
+    def _fill(self) -> None:
+        comparison = self._comparison
+        if comparison is None:
+            return
+        cursor = self.cursor_row
+        self.clear()
+        for n, row in enumerate(self.rows_shown):
+            left = None if row.left is None else comparison.figures[0][row.left]
+            right = None if row.right is None else comparison.figures[1][row.right]
+            known = left or right
+            assert known is not None
+            self.add_row(
+                _figure_cell(left),
+                _figure_cell(right),
+                Text(what_text(known)),
+                Text(" / ".join(f.source for f in (left, right) if f and f.source) or "—"),
+                self._verdict_cell(row),
+                key=str(n),
+            )
+        if self.row_count:
+            self.move_cursor(row=min(max(cursor, 0), self.row_count - 1), animate=False)
+
+    def _verdict_cell(self, row: FigureRow) -> Text:
+        name = {
+            RowStatus.CONFLICT: "figures--conflict",
+            RowStatus.AGREE: "figures--agree",
+        }.get(row.status, "figures--single")
+        return Text(_GLYPH[row.status], style=self.get_component_rich_style(name, partial=True))
+
+
+def _figure_cell(figure: Figure | None) -> Text:
+    if figure is None:
+        return Text("—")
+    value = value_text(figure)
+    return Text(figure.text if value == figure.text else f"{figure.text} ({value})")
