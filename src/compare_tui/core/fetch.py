@@ -165,8 +165,11 @@ def _fetch_live(url: str, opts: FetchOptions) -> Fetched:
     except FetchError:
         raise
     except urllib.error.HTTPError as exc:
-        if 300 <= exc.code < 400 and "non-HTTP" in str(exc.reason):
-            raise FetchError(f"{url}: refused a redirect to {exc.url}") from None
+        if 300 <= exc.code < 400 and ("non-HTTP" in str(exc.reason)
+                                      or "not allowed" in str(exc.reason)):
+            target = exc.headers.get("Location") if exc.headers else None
+            raise FetchError(f"{url}: refused a redirect to {target or 'a non-HTTP address'}"
+                             ) from None
         if 300 <= exc.code < 400 and "infinite loop" in str(exc.reason):
             raise FetchError(f"{url}: too many redirects (more than {opts.max_redirects}) or a "
                              f"redirect loop") from None

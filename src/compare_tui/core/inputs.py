@@ -124,8 +124,8 @@ def _load_url(url: str, options: FetchOptions | None) -> LoadedText:
     if not page.from_cache:
         return loaded
     if page.cache_reason:
-        note = (f"{url}: could not fetch ({page.cache_reason}); using the copy retrieved "
-                f"{page.retrieved} from the page cache")
+        note = (f"{url}: {page.cache_reason}; using the copy retrieved {page.retrieved} "
+                "from the page cache")
     else:
         note = f"{url}: read from the page cache (retrieved {page.retrieved})"
     return LoadedText(text=loaded.text, source=loaded.source, from_cache=True, note=note)
