@@ -409,7 +409,10 @@ class CompareApp(App[int]):
         if self.comparison is None or event.row_key.value is None:
             return
         k = int(event.row_key.value)
-        if k != self._figure_row or isinstance(event, DataTable.RowSelected):
+        if isinstance(event, DataTable.RowSelected):
+            self.go_to_figure_row(k)
+        elif self.focused is event.data_table and k != self._figure_row:
+            # Only the reader moving the cursor follows; filling the table does not.
             self.go_to_figure_row(k)
 
     @on(ArticlePane.UserScrolled)
