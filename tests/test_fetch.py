@@ -82,6 +82,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
             for _ in range(20):
                 self.wfile.write(b"word " * 100)
             self.close_connection = True
+        elif path == "/trickle":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            for _ in range(10):
+                if RELEASE.wait(0.2):
+                    break
+                self.wfile.write(b"word ")
+                self.wfile.flush()
+            self.close_connection = True
         elif path == "/header-charset":
             self._send(200, CP1252_PAGE, "text/html; charset=windows-1252")
         elif path == "/no-type":
@@ -195,6 +205,11 @@ def test_http_errors_name_the_url(base: str, tmp_path: Path, path: str, expected
 def test_slow_server_times_out(base: str, tmp_path: Path) -> None:
     with pytest.raises(FetchError, match=r"/slow: timed out"):
         fetch(f"{base}/slow", options=_opts(tmp_path, timeout=0.3))
+
+
+def test_trickling_server_hits_the_total_time_limit(base: str, tmp_path: Path) -> None:
+    with pytest.raises(FetchError, match=r"/trickle: the page took too long to download$"):
+        fetch(f"{base}/trickle", options=_opts(tmp_path, timeout=5, total_timeout=0.1))
 
 
 def test_declared_oversize_body_is_refused(base: str, tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ import os
 import socket
 import ssl
 import tempfile
+import time
 import urllib.error
 import urllib.request
 import zlib
@@ -47,7 +48,10 @@ class FetchError(LoadError):
 class FetchOptions:
     """How to fetch; the defaults suit one person fetching two or three articles."""
 
+    #: Seconds allowed for connecting and for each read (a stalled server).
     timeout: float = 15.0
+    #: Seconds allowed for the whole body (a server that trickles bytes to stay under ``timeout``).
+    total_timeout: float = 120.0
     max_bytes: int = 10 * 1024 * 1024
     max_redirects: int = 5
     user_agent: str = USER_AGENT
@@ -161,7 +165,8 @@ def _fetch_live(url: str, opts: FetchOptions) -> Fetched:
             if declared.isdigit() and int(declared) > opts.max_bytes:
                 raise FetchError(f"{url}: page too large ({_size(int(declared))}, the limit is "
                                  f"{_size(opts.max_bytes)})")
-            raw = _read_capped(url, response, opts.max_bytes)
+            raw = _read_capped(url, response, opts.max_bytes,
+                               deadline=time.monotonic() + opts.total_timeout)
     except FetchError:
         raise
     except urllib.error.HTTPError as exc:
@@ -201,12 +206,14 @@ def _check_type(url: str, content_type: str | None) -> None:
     raise FetchError(f"{url}: not a text page (Content-Type: {media})")
 
 
-def _read_capped(url: str, response: Any, limit: int) -> bytes:
-    """Read at most ``limit`` bytes; stop as soon as the body goes past it."""
+def _read_capped(url: str, response: Any, limit: int, *, deadline: float) -> bytes:
+    """Read at most ``limit`` bytes; stop as soon as the body goes past it or time runs out."""
     chunks: list[bytes] = []
     total = 0
     while True:
-        chunk = response.read(_CHUNK)
+        if time.monotonic() > deadline:
+            raise FetchError(f"{url}: the page took too long to download")
+        chunk = response.read1(_CHUNK)
         if not chunk:
             return b"".join(chunks)
         total += len(chunk)
