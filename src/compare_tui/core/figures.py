@@ -1,0 +1,693 @@
+"""Document -> Figures: every quantity a fact-checker would check, with what it counts.
+
+The grammar is rule-based and readable on purpose, so a surprising figure can be explained:
+
+1. One scanner regex finds the *core* of each figure in a sentence, trying in order: dates,
+   clock times, decades, ordinals, then quantities. A quantity is an optional qualifier
+   ("at least", "an estimated", numbers.QUALIFIERS) followed by a range ("between 30 and 40",
+   "30-40", "two or three"), a currency amount ("$3.5 million"), a vague quantity ("dozens",
+   numbers.VAGUE) or a number in digits or words ("2,000", "1.5 million", "twenty-five").
+2. A suffix window right after the core decides the kind: percent, currency word, duration
+   unit ("two days", "two-day"), unit of measure ("48,000 feet"); otherwise a count, or a year
+   for a bare 1500-2099 that does not count a known noun.
+3. Small windows then attach meaning: ``counted`` is the noun phrase after the figure
+   ("dozens of Malian soldiers" -> "Malian soldiers"); ``event`` is an event word right before
+   ("the deaths of 10") or after it ("seven gunmen were killed"); ``source`` is the attribution of
+   the sentence (`_Sources`), carried from the previous sentence of the paragraph when missing.
+
+Choices worth knowing: "over"/"more than" n is stored as low = n (the exclusive bound is not
+representable and does not matter at news precision); "over two days" is a duration of two days
+unless written "for over two days"; "one" counts only when it introduces a noun phrase ("one
+military pickup", not "at one point"); "first" is skipped in "at first", "first of all" and
+"First, ..." (an adverb, not a rank); weekdays and month names alone are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from compare_tui.core import numbers as nb
+from compare_tui.core.models import Document, Figure, FigureKind, SegmentKind
+
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_MONTHS: dict[str, int] = {m.lower(): i + 1 for i, m in enumerate(_MONTH_NAMES)}
+_MONTHS.update({m[:3].lower(): i + 1 for i, m in enumerate(_MONTH_NAMES)})
+_MONTHS["sept"] = 9
+# Month names are matched case-sensitively ("May 5", not "may 5 soldiers").
+_MONTH_RE = (
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_NUM = rf"(?:{nb.DIGIT_NUMBER_RE}(?!\d|,\d)|(?:{nb.WORD_NUMBER_RE})\b)"
+_CURRENCY_SIGN = r"(?:US\$|A\$|C\$|\$|€|£|¥)"
+_SHORT = r"(?:bn|mn|m|k)\b"
+
+_SCANNER = re.compile(
+    rf"""(?<![\w.,:/\-])(?:
+      (?P<date>
+          (?P<m1>{_MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?(?![\d:])
+        | (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH_RE})(?:,?\s+(?P<y2>\d{{4}}))?
+        | (?P<m3>{_MONTH_RE})\s+(?P<y3>\d{{4}})
+        | (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d\d)-(?P<id>\d\d))
+      )(?![\w])
+    | (?P<time>(?P<th>\d{{1,2}})(?::(?P<tm>\d\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)
+        | (?P<th2>\d{{1,2}}):(?P<tm2>\d\d)(?![\d:]))
+    | (?P<decade>(?:1[5-9]|20)\d0)s\b
+    | (?P<ordd>\d+)(?:st|nd|rd|th)\b
+    | (?:(?P<qual>{nb.QUALIFIER_RE})\s+)?(?:
+          (?:between|from)\s+(?P<ra>{_NUM})\s+(?:and|to)\s+(?P<rb>{_NUM})
+        | (?P<cur>{_CURRENCY_SIGN})\s?(?P<cnum>{nb.DIGIT_NUMBER_RE})(?P<cshort>{_SHORT})?
+          (?:\s*(?:-|–|to)\s*{_CURRENCY_SIGN}?\s?(?P<cnum2>{nb.DIGIT_NUMBER_RE})(?P<cshort2>{_SHORT})?)?
+        | (?P<vmul>several|a\s+few|a\s+couple\s+of|a\s+handful\s+of)\s+(?P<vscale>{nb.SCALE_RE})\b
+        | (?P<vague>{nb.VAGUE_RE})\b
+        | (?P<num>{_NUM})(?:\s*(?:-|–|—|\bto|\bor)\s*(?P<num2>{_NUM}))?
+        | (?P<ordw>{nb.ORDINAL_RE})\b
+      )
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_DURATION_UNITS = {
+    "second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
+    "month": "month", "year": "year", "decade": "decade", "centurie": "century",
+    "century": "century",
+}  # fmt: skip
+_MEASURE_UNITS: dict[str, str] = {
+    "feet": "foot", "foot": "foot", "ft": "foot", "metres": "metre", "metre": "metre",
+    "meters": "metre", "meter": "metre", "km": "km", "kilometres": "km", "kilometre": "km",
+    "kilometers": "km", "kilometer": "km", "miles": "mile", "mile": "mile", "kg": "kg",
+    "kilograms": "kg", "kilogram": "kg", "kilos": "kg", "tonnes": "tonne", "tonne": "tonne",
+    "tons": "tonne", "ton": "tonne", "litres": "litre", "litre": "litre", "liters": "litre",
+    "liter": "litre", "gallons": "gallon", "gallon": "gallon", "barrels": "barrel",
+    "barrel": "barrel", "acres": "acre", "acre": "acre", "hectares": "hectare",
+    "hectare": "hectare", "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2",
+    "square miles": "mi2", "mph": "mph", "km/h": "km/h", "degrees": "degree",
+    "degree": "degree", "inches": "inch", "inch": "inch", "cm": "cm", "mm": "mm",
+    "megawatts": "MW", "megawatt": "MW", "mw": "MW", "gw": "GW", "kwh": "kWh",
+}  # fmt: skip
+_CURRENCY_WORDS: dict[str, str] = {
+    "dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY",
+    "rupee": "INR", "naira": "NGN", "rand": "ZAR", "shilling": "KES", "franc": "XOF",
+}  # fmt: skip
+_CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "a$": "AUD", "c$": "CAD", "€": "EUR", "£": "GBP"}
+_CURRENCY_SIGNS["¥"] = "JPY"
+
+
+def _words(spaced: str) -> frozenset[str]:
+    """A word list written as prose, so long lexicons stay readable."""
+    return frozenset(spaced.split())
+
+
+def _alt(words: Iterable[str]) -> str:
+    """Regex alternation of phrases, longest first."""
+    escaped = (re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return "|".join(sorted(escaped, key=len, reverse=True))
+
+
+_SUFFIX = re.compile(
+    rf"""(?:
+      (?P<pct>\s*%|\s+per\s*cent\b|\s+percent\b|\s+percentage\s+points?\b)
+    | \s+(?:US\s+)?(?P<curw>(?:CFA\s+)?
+        (?:dollar|euro|pound|yen|yuan|rupee|naira|rand|shilling|franc)s?)\b
+    | [\s-]+(?P<dur>second|minute|hour|day|week|month|year|decade|centurie|century)s?(?:-old\b)?\b
+    | (?:\s+|-)?(?P<meas>{_alt(_MEASURE_UNITS)})(?![\w/])
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: Function words that end a counted noun phrase.
+_STOP = _words(
+    """
+    a an the and or but nor of in on at to from by with for as that which who whom whose
+    were was is are be been being had have has will would could should may might must can
+    did do does not no than then this these those there their its his her our it they he
+    she we you i them him us me my your into onto over under after before during since
+    until while when where why how if so such also more most less few many each every all
+    some any both either neither per via about around against between through across among
+    within without upon because though although yet still just only even ago later earlier
+    here now too very what whether out up down off again ever never already almost nearly
+    along toward towards amid despite near like one two three four five six seven eight
+    nine ten whereas
+    """
+)
+_WEEKDAYS = _words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday
+    """
+)
+
+#: Event words, normalised to a lemma.
+EVENTS: dict[str, str] = {}
+for _lemma, _forms in {
+    "killed": "kill kills killed killing death deaths dead died die dies dying slain massacred "
+    "executed murdered",
+    "wounded": "wounded wounding wounds",
+    "injured": "injured injuring injuries injury hurt",
+    "seized": "seized seizing seize seizes recovered recovering confiscated",
+    "captured": "captured capturing capture captures",
+    "arrested": "arrested arresting arrest arrests",
+    "detained": "detained detaining detain",
+    "abducted": "abducted abducting kidnapped kidnapping",
+    "displaced": "displaced displacing fled fleeing",
+    "missing": "missing disappeared",
+    "destroyed": "destroyed destroying",
+    "evacuated": "evacuated evacuating",
+    "rescued": "rescued rescuing",
+    "released": "released releasing freed",
+    "deployed": "deployed deploying",
+}.items():
+    for _form in _forms.split():
+        EVENTS[_form] = _lemma
+_EVENT_RE = _alt(EVENTS)
+_EVENT_AFTER = re.compile(
+    rf"""[\s”"’',]*(?:(?:and|or)\s+[a-z]+\s+(?=(?:were|was|are|is|had|have|has)\b))?(?:(?:who|that|which|were|was|are|is|had|have|has|been|being|be|reportedly|
+    also|all|allegedly|later|themselves|reported|believed|confirmed|feared|said|to|either|both)
+    \s+)*(?P<ev>{_EVENT_RE})\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_EVENT_BEFORE = re.compile(
+    rf"""(?:(?P<ev>\b(?:{_EVENT_RE}))(?:\s+(?:or|and)\s+\w+)?|(?P<toll>\bdeath\s+toll\b[^.;]{{0,30}}?))
+    \s+(?:of\s+)?(?:(?:the|a|an|some|all|another|its|their)\s+)?[“"‘']?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_LIST_GAP = re.compile(r"[^,;:.()]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE)
+_LIST_BLOCK = re.compile(r"\b(?:from|of|in|at|by|to|into|on)\b", re.IGNORECASE)
+
+_NP_LEAD = re.compile(
+    r"[\s“”\"'‘’]*(?:of\s+(?P<det>(?:the|their|its|his|her|our|these|those|this|that|whose|all)"
+    r"\s+)?(?P<pron>them\b|us\b|those\b|these\b|which\b|whom\b)?)?",
+    re.IGNORECASE,
+)
+_NP_WORD = re.compile(r"\s*([A-Za-z][\w’'\-]*)")
+_NP_PP = re.compile(r"\s+(?:from|of)\s+(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+_OWNER = re.compile(r"[\s“”\"'‘’]*of\s+(?:their|its|our)\b", re.IGNORECASE)
+
+#: Nouns that make a bare 1500-2099 a count rather than a year ("2000 soldiers").
+_COUNT_NOUNS = _words(
+    """
+    people persons soldiers troops fighters civilians men women children refugees migrants
+    workers residents students police officers vehicles trucks cars homes houses buildings
+    casualties deaths jobs votes voters members militants rebels troops employees patients
+    cases tonnes tons barrels metres meters feet miles kilometres kilometers
+    """
+)
+_ONE_PREV_BLOCK = _words(
+    """
+    no any every each the this that at which some anyone someone no-one as of
+    """
+)
+_ONE_NEXT_BLOCK = _words(
+    """
+    of another day time point side hand thing way by after or and more less other else
+    moment night morning evening year week
+    """
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Core:
+    """A figure's value before counted/event/source are attached."""
+
+    end: int
+    low: float | None
+    high: float | None
+    approx: bool
+    kind: FigureKind
+    unit: str | None
+    wants_noun: bool
+
+
+def owner_is_source(document: Document, figure: Figure) -> bool:
+    """True for "three of their fighters": the counted group belongs to whoever says so."""
+    return _OWNER.match(document.text, figure.end, figure.end + 40) is not None
+
+
+def extract_figures(document: Document) -> tuple[Figure, ...]:
+    """Every figure in the non-furniture sentences of ``document``, ordered by start."""
+    text = document.text
+    sources = _Sources(document)
+    out: list[Figure] = []
+    for index, sentence in enumerate(document.sentences):
+        if sentence.kind is SegmentKind.FURNITURE:
+            continue
+        found = _sentence_figures(text, index, sentence.start, sentence.end, sources.of)
+        out.extend(found)
+    out.sort(key=lambda f: (f.start, f.end))
+    return tuple(out)
+
+
+def _sentence_figures(
+    text: str, index: int, start: int, end: int, source_of: Callable[[int], str | None]
+) -> list[Figure]:
+    figures: list[Figure] = []
+    # (figure, counted-phrase end) of the previous count in this sentence, for lists/ellipsis.
+    prev: tuple[Figure, int] | None = None
+    for m in _SCANNER.finditer(text, start, end):
+        try:
+            core = _core(text, m, end)
+        except (ValueError, OverflowError, ZeroDivisionError):
+            core = None
+        if core is None:
+            continue
+        if core.end < end and (text[core.end].isalnum() or text[core.end] == "-"):
+            continue  # "3G", "F-16s", "three-member": glued to a word, not a figure
+        counted, np_end = (None, core.end)
+        if core.wants_noun:
+            counted, np_end = _counted(text, core.end, end)
+        if not _keep(text, m, core, counted, start):
+            continue
+        kind = core.kind
+        if kind is FigureKind.COUNT and _looks_like_year(m, counted):
+            kind = FigureKind.YEAR
+            counted, np_end = None, core.end
+        event = None
+        if kind in (FigureKind.COUNT, FigureKind.MONEY, FigureKind.MEASURE):
+            event = _event(text, start, m.start(), np_end, end)
+        if kind is FigureKind.COUNT and prev is not None and (event is None or counted is None):
+            before, prev_np_end = prev
+            gap = text[prev_np_end : m.start()]
+            if counted is None and event is not None and len(gap) < 30:
+                counted = before.counted  # "seven gunmen were killed and 12 were wounded"
+            elif event is None and _LIST_GAP.fullmatch(gap) and not _LIST_BLOCK.search(gap):
+                event = before.event  # "seized 12 trucks, several tankers and ..."
+        fig = Figure(
+            start=m.start(),
+            end=core.end,
+            text=text[m.start() : core.end],
+            low=core.low,
+            high=core.high,
+            approx=core.approx,
+            kind=kind,
+            counted=counted,
+            event=event,
+            source=source_of(index),
+            sentence=index,
+            unit=core.unit,
+        )
+        figures.append(fig)
+        if kind is FigureKind.COUNT:
+            prev = (fig, np_end)
+    return figures
+
+
+def _core(text: str, m: re.Match[str], limit: int) -> _Core | None:
+    """Value, kind and unit of one scanner match (None when it is not a figure after all)."""
+    g = m.group
+    if g("date") is not None:
+        return _date(m)
+    if g("time") is not None:
+        hour = int(g("th") or g("th2"))
+        minute = int(g("tm") or g("tm2") or 0)
+        ampm = (g("ampm") or "").lower()
+        if minute > 59 or hour > 24 or (ampm and not 1 <= hour <= 12):
+            return None
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        value = hour + minute / 60
+        return _Core(m.end(), value, value, False, FigureKind.TIME, None, False)
+    if g("decade") is not None:
+        first = float(g("decade"))
+        return _Core(m.end(), first, first + 9, False, FigureKind.YEAR, "decade", False)
+    if g("ordd") is not None:
+        value = float(g("ordd"))
+        return _Core(m.end(), value, value, False, FigureKind.ORDINAL, None, True)
+    if g("ordw") is not None:
+        word = g("ordw").lower()
+        tens, _, last = word.rpartition("-")
+        value = float(nb.ORDINALS[last] + (nb.TENS.get(tens, 0)))
+        return _Core(m.end(), value, value, False, FigureKind.ORDINAL, None, True)
+
+    bound = nb.qualifier_bound(g("qual")) if g("qual") else None
+    approx = False
+    kind = FigureKind.COUNT
+    unit: str | None = None
+    if g("ra") is not None:
+        low, high = nb.word_value(g("ra")), nb.word_value(g("rb"))
+    elif g("cur") is not None:
+        low = _money(g("cnum"), g("cshort"))
+        high = _money(g("cnum2"), g("cshort2")) if g("cnum2") else low
+        kind, unit = FigureKind.MONEY, _CURRENCY_SIGNS.get(g("cur").lower(), "USD")
+    elif g("vmul") is not None:
+        vague = nb.vague_value(g("vmul"))
+        scale = nb.SCALES[g("vscale").lower()]
+        if vague is None:
+            return None
+        low = vague.low * scale
+        high = vague.high * scale if vague.high is not None else None
+        approx = True
+    elif g("vague") is not None:
+        vague = nb.vague_value(g("vague"))
+        if vague is None:
+            return None
+        low, high, approx = vague.low, vague.high, True
+        if g("vague").lower() == "scores" and not re.match(r"\s+of\b", text[m.end() : limit]):
+            return None  # "scores" of a match, not "scores of people"
+    else:
+        low = nb.word_value(g("num"))
+        high = nb.word_value(g("num2")) if g("num2") else low
+        approx = "dozen" in g("num").lower() or bool(g("num2") and " or " in m.group(0))
+    if low is None or (high is None and g("vague") is None and g("vmul") is None):
+        return None
+    if high is not None and high < low:
+        if (
+            g("num2")
+            and g("num2").isdigit()
+            and g("num").isdigit()
+            and len(g("num2")) < len(g("num"))
+        ):  # "2014-15"
+            high = float(g("num")[: len(g("num")) - len(g("num2"))] + g("num2"))
+        if high < low:
+            return None
+
+    end = m.end()
+    suffix = _SUFFIX.match(text, end, limit)
+    if suffix is not None and kind is FigureKind.COUNT:
+        if suffix.group("pct"):
+            kind, unit = FigureKind.PERCENT, "%"
+        elif suffix.group("curw"):
+            word = suffix.group("curw").lower().split()[-1].rstrip("s")
+            kind, unit = FigureKind.MONEY, _CURRENCY_WORDS.get(word, word.upper())
+        elif suffix.group("dur"):
+            kind = FigureKind.DURATION
+            unit = _DURATION_UNITS[suffix.group("dur").lower()]
+        elif suffix.group("meas"):
+            kind = FigureKind.MEASURE
+            unit = _MEASURE_UNITS.get(" ".join(suffix.group("meas").lower().split()))
+        if kind is not FigureKind.COUNT:
+            end = suffix.end()
+    if (
+        kind is FigureKind.DURATION
+        and g("qual")
+        and g("qual").lower() in ("over", "under")
+        and not re.search(r"\bfor\s+$", text[max(0, m.start() - 8) : m.start()], re.IGNORECASE)
+    ):
+        bound = None  # "clashed over two days" is a span of time, not a bound
+    lo, hi, bound_approx = nb.apply_bound(bound, low, high)
+    return _Core(end, lo, hi, approx or bound_approx, kind, unit, kind is FigureKind.COUNT)
+
+
+def _money(number: str | None, short: str | None) -> float | None:
+    value = nb.word_value(number or "")
+    if value is None:
+        return None
+    return value * nb.SHORT_SCALES[short.lower()] if short else value
+
+
+def _date(m: re.Match[str]) -> _Core | None:
+    g = m.group
+    if g("iso"):
+        year, month, day = int(g("iy")), int(g("im")), int(g("id"))
+    else:
+        month = _MONTHS[(g("m1") or g("m2") or g("m3")).rstrip(".").lower()]
+        day = int(g("d1") or g("d2") or 0)
+        year = int(g("y1") or g("y2") or g("y3") or 0)
+    if not 1 <= month <= 12 or day > 31 or (year and not 1000 <= year <= 2999):
+        return None
+    if day == 0 and year == 0:
+        return None
+    value = float(year * 10_000 + month * 100 + day)
+    unit = "date" if year and day else ("month" if year else "day-of-year")
+    return _Core(m.end(), value, value, False, FigureKind.DATE, unit, False)
+
+
+def _counted(text: str, pos: int, limit: int) -> tuple[str | None, int]:
+    """The noun phrase a count counts, and where it ends ("of their fighters" -> "fighters")."""
+    lead = _NP_LEAD.match(text, pos, limit)
+    if lead is None:
+        return None, pos
+    if lead.group("pron"):
+        return None, lead.end()
+    at = lead.end()
+    words: list[tuple[int, int]] = []
+    at = _np_words(text, at, limit, words, max_words=4)
+    if not words:
+        return None, pos
+    head_end = words[-1][1]
+    pp = _NP_PP.match(text, head_end, limit)
+    if pp is not None:
+        extra: list[tuple[int, int]] = []
+        _np_words(text, pp.end(), limit, extra, max_words=5)
+        if (extra and text[extra[0][0]].isupper()) or (
+            extra and pp.group(0).strip().lower() == "from"
+        ):
+            head_end = extra[-1][1]
+    return text[words[0][0] : head_end], head_end
+
+
+def _np_words(
+    text: str, at: int, limit: int, words: list[tuple[int, int]], *, max_words: int
+) -> int:
+    while len(words) < max_words:
+        w = _NP_WORD.match(text, at, limit)
+        if w is None:
+            break
+        word = w.group(1)
+        low = word.lower()
+        if low in _STOP or low in EVENTS or low in _WEEKDAYS or low in _MONTHS:
+            break
+        if len(low) > 4 and low.endswith("ly"):
+            break
+        if words and (low.endswith("ed") or low.endswith("ing")):
+            break
+        if words and word[0].isupper() and not text[words[-1][0]].isupper():
+            break
+        if words and _is_plural(text[words[-1][0] : words[-1][1]]) and word[0].islower():
+            break  # "contractors remain": a noun after a plural head is most often a verb
+        words.append((w.start(1), w.end(1)))
+        at = w.end()
+    return at
+
+
+def _is_plural(word: str) -> bool:
+    low = word.lower()
+    return (len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is"))) or (
+        low.endswith("men") and len(low) > 4
+    )
+
+
+def _keep(text: str, m: re.Match[str], core: _Core, counted: str | None, start: int) -> bool:
+    """Drop words that look like numbers but are not quantities ("at one point", "at first")."""
+    g = m.group
+    word = (g("num") or g("ordw") or "").lower()
+    if g("qual") or not word:
+        return True
+    prev = re.search(r"([A-Za-z’'-]+)\W*$", text[max(start, m.start() - 20) : m.start()])
+    prev_word = prev.group(1).lower() if prev else ""
+    after = text[core.end : core.end + 20]
+    if word == "one":
+        nxt = re.match(r"\W*([A-Za-z]+)", after)
+        if counted is None or prev_word in _ONE_PREV_BLOCK:
+            return False
+        return not (nxt and nxt.group(1).lower() in _ONE_NEXT_BLOCK)
+    if word == "first":
+        return not (prev_word == "at" or re.match(r"\s*(?:,|of\s+all|-hand)", after))
+    if word == "second":
+        return prev_word not in ("a", "one", "per", "split", "every")
+    return True
+
+
+def _looks_like_year(m: re.Match[str], counted: str | None) -> bool:
+    num = m.group("num")
+    if not num or m.group("qual") or m.group("num2") or not num.isdigit() or len(num) != 4:
+        return False
+    if not 1500 <= int(num) <= 2099:
+        return False
+    first = (counted or "").split(" ")[0].lower()
+    return first not in _COUNT_NOUNS
+
+
+def _event(text: str, sent_start: int, fig_start: int, np_end: int, limit: int) -> str | None:
+    """What happened to the counted: an event word right after the phrase, or right before."""
+    after = _EVENT_AFTER.match(text, np_end, limit)
+    if after is not None:
+        return EVENTS[after.group("ev").lower()]
+    before = _EVENT_BEFORE.search(text[max(sent_start, fig_start - 80) : fig_start])
+    if before is not None:
+        if before.group("toll"):
+            return "killed"
+        return EVENTS[before.group("ev").lower()]
+    return None
+
+
+# --- Attribution --------------------------------------------------------------------------
+
+_SAY = (
+    r"said|says|say|stated|states|claimed|claims|claim|reported|reports|confirmed|confirms"
+    r"|acknowledged|acknowledges|announced|announces|estimated|estimates|estimate|added|adds"
+    r"|told|tells|declared|declares|insisted|noted|explained|continued|wrote|tweeted"
+)
+_DOCUMENT_WORDS = (
+    r"statement|report|communiqu\w*|press\s+release|figures|data|estimates?|tally|count"
+    r"|sources?|toll|post"
+)
+_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[\w’'\-]+)"
+_PHRASE = rf"{_TOKEN}(?:\s+{_TOKEN}){{0,11}}"
+_ACCORDING_BY = re.compile(
+    rf"\baccording\s+to\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:{_DOCUMENT_WORDS})\s+"
+    rf"(?:released\s+|issued\s+|published\s+|posted\s+)?(?:by|from)\s+(?P<x>{_PHRASE})",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(rf"\baccording\s+to\s+(?P<x>{_PHRASE})", re.IGNORECASE)
+_INVERTED = re.compile(
+    rf"[,”\"’]\s*(?:{_SAY})\s+(?P<x>[A-Z][^.;!?]*?(?:,[^.;!?]*?)?)\s*[.!?]?[\"”’]?\s*$"
+)
+_SUBJECT_VERB = re.compile(
+    rf"(?P<x>{_PHRASE})(?:\s*,)?\s+(?:(?:has|have|had|also|later|previously|earlier|has\s+also)"
+    rf"\s+)?(?:{_SAY})\b"
+)
+_CUT = re.compile(
+    r"\s+(?:on|in|at|that|who|which|whose|there|as|to|said|stated|and\s+(?:said|added))\b.*$",
+    re.IGNORECASE | re.S,
+)
+_ROLE = (
+    r"spokesperson|spokesman|spokeswoman|member|official|commander|leader|head|chief"
+    r"|director|minister|representative|expert|analyst|researcher|worker|officer|adviser"
+    r"|advisor|president|secretary|envoy|governor|mayor"
+)
+_ROLE_OF = re.compile(
+    rf"^(?:(?:the|a|an)\s+)?(?P<role>(?:[\w\-]+\s+){{0,2}}?(?:{_ROLE})s?)\s+(?:for|of|at|with)"
+    rf"\s+(?:the\s+)?(?P<org>.+)$",
+    re.IGNORECASE | re.S,
+)
+_POSSESSIVE_DOC = re.compile(rf"^(?P<x>.+?)[’']s?\s+(?:{_DOCUMENT_WORDS})$", re.IGNORECASE)
+#: Sources that stand for an earlier one ("he said", "according to the statement").
+_ANAPHORS = frozenset(
+    ["he", "she", "they", "it", "we", "the group", "the statement", "the report",
+     "the same statement", "the spokesman", "the spokesperson"]
+)  # fmt: skip
+_SUBJECT_START = re.compile(r"^(?:[A-Z]|the\b|a\b|an\b|its\b|their\b)")
+
+
+class _Sources:
+    """Who says so, per sentence: its own attribution, else carried within the paragraph."""
+
+    def __init__(self, document: Document) -> None:
+        self._doc = document
+        self._own: dict[int, str | None] = {}
+        self._effective: dict[int, str | None] = {}
+
+    def own(self, index: int) -> str | None:
+        if index not in self._own:
+            self._own[index] = _attribution(self._doc.sentence_text(index))
+        return self._own[index]
+
+    def of(self, index: int) -> str | None:
+        """Attribution of sentence ``index``, resolving "he"/"the statement" to a named source."""
+        if index in self._effective:
+            return self._effective[index]
+        result = self.own(index)
+        sentences = self._doc.sentences
+        if (
+            result is None
+            and index > 0
+            and sentences[index - 1].paragraph == sentences[index].paragraph
+        ):
+            result = self.of(index - 1)
+        elif result is not None and result.lower() in _ANAPHORS:
+            result = self._antecedent(index) or result
+        self._effective[index] = result
+        return result
+
+    def _antecedent(self, index: int) -> str | None:
+        sentences = self._doc.sentences
+        paragraph = sentences[index].paragraph
+        for j in range(index - 1, max(-1, index - 12), -1):
+            if paragraph - sentences[j].paragraph > 3:
+                break
+            own = self.own(j)
+            if own is not None and own.lower() not in _ANAPHORS:
+                return own
+        return None
+
+
+def _attribution(sentence: str) -> str | None:
+    """The source named in one sentence, tidied ("the spokesperson for X" -> "X' spokesperson")."""
+    if not re.search(rf"\b(?:{_SAY}|according)\b", sentence, re.IGNORECASE):
+        return None
+    m = _ACCORDING_BY.search(sentence)
+    if m is None:
+        m = _ACCORDING.search(sentence)
+    if m is not None:
+        return _tidy(m.group("x"), cut=True)
+    m = _INVERTED.search(sentence)
+    if m is not None:
+        return _tidy(m.group("x"), cut=False)
+    for m in _SUBJECT_VERB.finditer(sentence):
+        subject = _last_clause(sentence[m.start("x") : m.end("x")])
+        if not subject or len(subject.split()) > 12:
+            continue
+        words = subject.split()
+        bare = len(words) <= 3 and (_is_plural(words[-1]) or _ROLE_OF.match(subject) is not None)
+        if _SUBJECT_START.match(subject) or bare:
+            return _tidy(subject, cut=False)
+    return None
+
+
+_CLAUSE_BREAK = re.compile(
+    r"\b(?:that|who|which|but|while|as|when|after|because|since|where|if|so|before)\s+"
+)
+_LEADING = re.compile(
+    r"^(?:However|Meanwhile|But|And|Also|Yet|Still|Instead|In\s+a\s+statement|Later)\s+"
+)
+_TRAILING = re.compile(r"\s+(?:also|later|previously|earlier|then|further|again|has|have|had)$")
+
+
+def _last_clause(phrase: str) -> str:
+    """The subject of a verb: the text after the last comma, quote or clause word."""
+    parts = [p.strip() for p in re.split(r"[,;:“”\"]", phrase)]
+    parts = [p for p in parts if p]
+    if not parts:
+        return ""
+    last = _CLAUSE_BREAK.split(parts[-1])[-1].strip()
+    last = _LEADING.sub("", last)
+    while True:
+        trimmed = _TRAILING.sub("", last)
+        if trimmed == last:
+            return last
+        last = trimmed
+
+
+def _tidy(phrase: str, *, cut: bool) -> str | None:
+    x = phrase.strip().strip(",.;:”\"’'")
+    if cut:
+        x = _CUT.sub("", x)
+        x = x.split(",")[0].strip()
+    if "," in x:
+        name, _, rest = x.partition(",")
+        role = _ROLE_OF.match(rest.strip().strip(","))
+        if role is not None:
+            return _role_of(role)
+        x = name.strip()
+    x = re.sub(r"\s+(?:that|who|which)\b.*$", "", x, flags=re.S)
+    role = _ROLE_OF.match(x)
+    if role is not None:
+        return _role_of(role)
+    poss = _POSSESSIVE_DOC.match(x)
+    if poss is not None:
+        x = poss.group("x")
+    return x or None
+
+
+def _role_of(m: re.Match[str]) -> str:
+    org = re.split(r"\s*,", m.group("org"))[0].strip()
+    org = re.sub(r"\s+(?:that|who|which|said|stated|on|in)\b.*$", "", org, flags=re.S)
+    role = m.group("role")
+    mark = "’" if org.endswith("s") else "’s"
+    return f"{org}{mark} {role}"
