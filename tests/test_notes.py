@@ -1,0 +1,116 @@
+"""The notes memo: render, parse back, re-attach, keep what no longer attaches, write safely."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from .test_ui_support import seed_comparison, text_comparison
+
+from compare_tui.core.models import AlignKind
+from compare_tui.core.notes import (
+    MEMO_MARKER,
+    MemoError,
+    Note,
+    NoteKind,
+    alignment_target,
+    attach,
+    default_notes_name,
+    figure_target,
+    parse_memo,
+    read_memo,
+    render_memo,
+    save_memo,
+)
+
+LEFT = "Ten people died.\n\nThe bridge fell at [bold red]noon[/].\n\nRescuers came."
+RIGHT = "Twelve people died.\n\nThe bridge fell at [bold red]noon[/].\n\nRescuers came."
+
+
+def test_round_trip_keeps_text_and_anchor() -> None:
+    c = seed_comparison()
+    target = alignment_target(c, 3)
+    note = Note(target, 'Check this <b>--> "quote"</b> & [link=x]x[/link]')
+    memo = render_memo(c, [note], date="2025-06-14")
+    assert memo.startswith(MEMO_MARKER)
+    (back,) = parse_memo(memo)
+    assert back == note
+
+
+def test_memo_reads_well() -> None:
+    c = seed_comparison()
+    row = next(n for n, a in enumerate(c.alignments) if a.kind is AlignKind.CHANGED)
+    memo = render_memo(c, [Note(alignment_target(c, row), "Numbers differ")], date="2025-06-14")
+    assert "Date: 2025-06-14" in memo
+    assert "## Sources" in memo and "## Figures" in memo and "| Verdict |" in memo
+    assert "000_633a6f03b1d6c80d.txt" in memo and "004_967b0b30f98c59d7.txt" in memo
+    assert "> **Left**" in memo and "> **Right**" in memo
+    assert "Numbers differ" in memo
+
+
+def test_article_text_is_escaped_in_quotes() -> None:
+    c = text_comparison(LEFT, RIGHT)
+    n = next(k for k, a in enumerate(c.alignments) if "bridge" in alignment_target(c, k).left_quote)
+    memo = render_memo(c, [Note(alignment_target(c, n), "ok")], date="2025-06-14")
+    quote_lines = [line for line in memo.splitlines() if line.startswith("> **Left**")]
+    assert quote_lines and "\\[bold red\\]" in quote_lines[0]
+
+
+def test_attach_by_index_and_by_digest_after_renumbering() -> None:
+    c = seed_comparison()
+    note = Note(alignment_target(c, 5), "here")
+    attached, detached = attach(c, [note])
+    assert list(attached) == [note.key] and not detached
+    moved_target = replace(note.target, left=tuple(i + 1 for i in note.target.left))
+    moved = Note(moved_target, "moved", note.digest)
+    attached, detached = attach(c, [moved])
+    assert not detached
+    assert next(iter(attached.values())).target == note.target
+
+
+def test_note_that_no_longer_attaches_is_kept_on_save(tmp_path: Path) -> None:
+    c = seed_comparison()
+    stale = Note(replace(alignment_target(c, 2), left_quote="A sentence since deleted."), "old")
+    attached, detached = attach(c, [stale])
+    assert not attached and detached == [stale]
+    path = tmp_path / "notes.md"
+    save_memo(path, render_memo(c, attached.values(), detached, date="2025-06-14"))
+    text = path.read_text()
+    assert "no longer attach" in text
+    assert read_memo(path) == [stale]
+
+
+def test_figure_note_round_trip() -> None:
+    c = seed_comparison()
+    pair = c.figure_pairs[0]
+    note = Note(figure_target(c, pair.left, pair.right), "conflict to check")
+    assert note.target.kind is NoteKind.FIGURE
+    attached, detached = attach(c, parse_memo(render_memo(c, [note], date="2025-06-14")))
+    assert attached == {note.key: note} and not detached
+
+
+def test_save_refuses_a_file_that_is_not_a_memo(tmp_path: Path) -> None:
+    path = tmp_path / "mine.md"
+    path.write_text("my own thesis\n")
+    with pytest.raises(MemoError):
+        save_memo(path, MEMO_MARKER + "\n")
+    assert path.read_text() == "my own thesis\n"
+
+
+def test_save_replaces_own_memo_atomically(tmp_path: Path) -> None:
+    path = tmp_path / "n.md"
+    save_memo(path, MEMO_MARKER + "\none\n")
+    save_memo(path, MEMO_MARKER + "\ntwo\n")
+    assert path.read_text().endswith("two\n")
+    assert [p.name for p in tmp_path.iterdir()] == ["n.md"]
+
+
+def test_read_missing_memo_is_empty(tmp_path: Path) -> None:
+    assert read_memo(tmp_path / "none.md") == []
+
+
+def test_default_name_from_both_articles() -> None:
+    name = default_notes_name("seeds/000_633a6f03b1d6c80d.txt", "x/004_967b0b30f98c59d7.txt")
+    assert name == "notes-000_633a6f03b1d6c80d--004_967b0b30f98c59d7.md"
+    assert "/" not in default_notes_name("a b/c d.txt", "../e?f.txt")
