@@ -70,6 +70,18 @@ def test_headline_is_not_repeated_when_body_starts_with_it() -> None:
     assert article.text.startswith("Bridge reopens after repairs\n\n")
 
 
+def test_headline_is_not_repeated_when_the_title_carries_the_outlet_name() -> None:
+    body = "".join(f"<p>Paragraph {n}: the strike closed 12 schools across the county on "
+                   f"Tuesday, the union said in a statement.</p>" for n in range(4))
+    html = (
+        "<html><head><title>Teachers strike closes schools | County Echo</title></head><body>"
+        f"<article><h1>Teachers strike closes schools</h1>{body}</article></body></html>"
+    )
+    text = extract_article(html, name="strike.html").text
+    assert text.casefold().count("teachers strike closes schools") == 1
+    assert text.startswith("Teachers strike closes schools")
+
+
 def test_cp1252_page_declared_by_meta_charset() -> None:
     data = (DATA / "cp1252.html").read_bytes()
     assert b"Ma\xefga" in data and b"\x93" in data and b"\x97" in data  # really cp1252 bytes

@@ -148,7 +148,7 @@ def extract_article(html: str, *, name: str, url: str | None = None) -> Article:
     if not body.strip():
         raise LoadError(f"{name}: no article text found in this HTML page")
     title = _clean(doc.title)
-    if title and not body.lstrip().startswith(title):
+    if title and not _opens_with_headline(body, title):
         body = f"{title}\n\n{body}"
     return Article(
         text=body,
@@ -157,6 +157,17 @@ def extract_article(html: str, *, name: str, url: str | None = None) -> Article:
         author=_clean(doc.author),
         published=_published(html) or _clean(doc.date),
     )
+
+
+def _opens_with_headline(body: str, title: str) -> bool:
+    """True if the body already starts with the headline, even one the page's ``<title>``
+    padded with the outlet's name ("Headline | Outlet") or the body put after a kicker."""
+    wanted = title.casefold()
+    for block in body.split("\n\n", 2)[:2]:
+        found = " ".join(block.split()).casefold()
+        if found == wanted or (len(found) >= 20 and wanted.startswith(found)):
+            return True
+    return False
 
 
 def _body_text(body: Any) -> str:
