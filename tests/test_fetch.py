@@ -97,11 +97,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif path == "/no-type":
             self._send(200, NEWS, None)
         elif path == "/plain":
-            self._send(200, "Prices rose 5% — “sharply”, said Maïga.\n".encode("cp1252"),
-                       "text/plain; charset=ISO-8859-1")
+            self._send(
+                200,
+                "Prices rose 5% — “sharply”, said Maïga.\n".encode("cp1252"),
+                "text/plain; charset=ISO-8859-1",
+            )
         elif path == "/gzip":
-            self._send(200, gzip.compress(NEWS), "text/html; charset=utf-8",
-                       Content_Encoding="gzip")
+            self._send(
+                200, gzip.compress(NEWS), "text/html; charset=utf-8", Content_Encoding="gzip"
+            )
         elif path == "/image.png":
             self._send(200, b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "image/png")
         else:
@@ -134,8 +138,14 @@ def base() -> Iterator[str]:
 @pytest.fixture(autouse=True)
 def _local_only(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No proxy between us and 127.0.0.1, and a page cache that is the test's own."""
-    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy",
-                 "ALL_PROXY"):
+    for name in (
+        "http_proxy",
+        "HTTP_PROXY",
+        "https_proxy",
+        "HTTPS_PROXY",
+        "all_proxy",
+        "ALL_PROXY",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
     monkeypatch.setenv("COMPARE_TUI_CACHE", str(tmp_path / "cache"))

@@ -21,9 +21,18 @@ from compare_tui.core.load import LoadError
 DATA = Path(__file__).parent / "data" / "html"
 
 BOILERPLATE = (
-    "cookie", "Subscribe", "ADVERTISEMENT", "Turbo Blender", "Related stories",
-    "flood defences budget", "TrollFace99", "Stay safe", "All rights reserved", "Privacy",
-    "Home", "Sport",
+    "cookie",
+    "Subscribe",
+    "ADVERTISEMENT",
+    "Turbo Blender",
+    "Related stories",
+    "flood defences budget",
+    "TrollFace99",
+    "Stay safe",
+    "All rights reserved",
+    "Privacy",
+    "Home",
+    "Sport",
 )
 
 
@@ -61,8 +70,11 @@ def test_headline_is_not_repeated_when_body_starts_with_it() -> None:
     text = (
         "<html><head><title>Bridge reopens after repairs</title></head><body><article>"
         "<h1>Bridge reopens after repairs</h1>"
-        + "".join(f"<p>Paragraph {n} says the bridge reopened on Monday after six weeks of "
-                  f"repairs costing about 2 million pounds, officials said.</p>" for n in range(4))
+        + "".join(
+            f"<p>Paragraph {n} says the bridge reopened on Monday after six weeks of "
+            f"repairs costing about 2 million pounds, officials said.</p>"
+            for n in range(4)
+        )
         + "</article></body></html>"
     )
     article = extract_article(text, name="bridge.html")
@@ -71,8 +83,11 @@ def test_headline_is_not_repeated_when_body_starts_with_it() -> None:
 
 
 def test_headline_is_not_repeated_when_the_title_carries_the_outlet_name() -> None:
-    body = "".join(f"<p>Paragraph {n}: the strike closed 12 schools across the county on "
-                   f"Tuesday, the union said in a statement.</p>" for n in range(4))
+    body = "".join(
+        f"<p>Paragraph {n}: the strike closed 12 schools across the county on "
+        f"Tuesday, the union said in a statement.</p>"
+        for n in range(4)
+    )
     html = (
         "<html><head><title>Teachers strike closes schools | County Echo</title></head><body>"
         f"<article><h1>Teachers strike closes schools</h1>{body}</article></body></html>"
@@ -133,10 +148,20 @@ def test_undeclared_page_uses_plain_text_rules() -> None:
 
 @pytest.mark.parametrize(
     ("label", "expected"),
-    [("ISO-8859-1", "cp1252"), ("latin1", "cp1252"), ("US-ASCII", "cp1252"),
-     ("windows-1252", "cp1252"), ("UTF-8", "utf-8"), ("utf8", "utf-8"),
-     ("Shift_JIS", "shift_jis"), ("windows-1251", "cp1251"), ("utf-16", "utf-8"),
-     ("no-such-charset", None), ("", None), (None, None)],
+    [
+        ("ISO-8859-1", "cp1252"),
+        ("latin1", "cp1252"),
+        ("US-ASCII", "cp1252"),
+        ("windows-1252", "cp1252"),
+        ("UTF-8", "utf-8"),
+        ("utf8", "utf-8"),
+        ("Shift_JIS", "shift_jis"),
+        ("windows-1251", "cp1251"),
+        ("utf-16", "utf-8"),
+        ("no-such-charset", None),
+        ("", None),
+        (None, None),
+    ],
 )
 def test_normalise_charset(label: str | None, expected: str | None) -> None:
     assert normalise_charset(label) == expected
@@ -158,11 +183,17 @@ def test_meta_charset_forms() -> None:
 
 @pytest.mark.parametrize(
     ("data", "name", "expected"),
-    [(b"<!DOCTYPE html><html>", "a.txt", True), (b"  \n<html lang='en'>", "-", True),
-     (b"\xef\xbb\xbf<!doctype HTML>", "", True), (b"<?xml version='1.0'?>\n<html>", "", True),
-     (b"<!-- saved from url -->\n<html>", "", True), (b"plain text", "page.HTM", True),
-     (b"plain text about <html> tags", "a.txt", False), (b"Hello", "a.xhtml", True),
-     (b"<htmlish>", "", False)],
+    [
+        (b"<!DOCTYPE html><html>", "a.txt", True),
+        (b"  \n<html lang='en'>", "-", True),
+        (b"\xef\xbb\xbf<!doctype HTML>", "", True),
+        (b"<?xml version='1.0'?>\n<html>", "", True),
+        (b"<!-- saved from url -->\n<html>", "", True),
+        (b"plain text", "page.HTM", True),
+        (b"plain text about <html> tags", "a.txt", False),
+        (b"Hello", "a.xhtml", True),
+        (b"<htmlish>", "", False),
+    ],
 )
 def test_looks_like_html(data: bytes, name: str, expected: bool) -> None:
     assert looks_like_html(data, name=name) is expected
@@ -170,8 +201,10 @@ def test_looks_like_html(data: bytes, name: str, expected: bool) -> None:
 
 def test_page_without_article_is_refused() -> None:
     with pytest.raises(LoadError, match=r"^empty\.html: no article text found"):
-        extract_article("<html><body><script>var x = 1;</script><img src='a.png'></body></html>",
-                        name="empty.html")
+        extract_article(
+            "<html><body><script>var x = 1;</script><img src='a.png'></body></html>",
+            name="empty.html",
+        )
 
 
 def test_missing_trafilatura_gives_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:

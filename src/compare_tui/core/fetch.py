@@ -135,12 +135,18 @@ def _redirect_handler(limit: int) -> urllib.request.HTTPRedirectHandler:
         max_repeats = limit
 
         def redirect_request(
-            self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
-            headers: HTTPMessage, newurl: str,
+            self,
+            req: urllib.request.Request,
+            fp: IO[bytes],
+            code: int,
+            msg: str,
+            headers: HTTPMessage,
+            newurl: str,
         ) -> urllib.request.Request | None:
             if not is_url(newurl):
-                raise urllib.error.HTTPError(newurl, code, "redirect to a non-HTTP address",
-                                             headers, fp)
+                raise urllib.error.HTTPError(
+                    newurl, code, "redirect to a non-HTTP address", headers, fp
+                )
             return super().redirect_request(req, fp, code, msg, headers, newurl)
 
     return Redirects()
@@ -150,11 +156,14 @@ def _fetch_live(url: str, opts: FetchOptions) -> Fetched:
     if not is_url(url):
         raise FetchError(f"{url}: only http:// and https:// addresses can be fetched")
     opener = urllib.request.build_opener(_redirect_handler(opts.max_redirects))
-    request = urllib.request.Request(url, headers={
-        "User-Agent": opts.user_agent,
-        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
-        "Accept-Encoding": "gzip, deflate",
-    })
+    request = urllib.request.Request(
+        url,
+        headers={
+            "User-Agent": opts.user_agent,
+            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
+            "Accept-Encoding": "gzip, deflate",
+        },
+    )
     try:
         with opener.open(request, timeout=opts.timeout) as response:
             status = int(response.status)
@@ -163,21 +172,27 @@ def _fetch_live(url: str, opts: FetchOptions) -> Fetched:
             _check_type(url, headers.get("content-type"))
             declared = headers.get("content-length", "")
             if declared.isdigit() and int(declared) > opts.max_bytes:
-                raise FetchError(f"{url}: page too large ({_size(int(declared))}, the limit is "
-                                 f"{_size(opts.max_bytes)})")
-            raw = _read_capped(url, response, opts.max_bytes,
-                               deadline=time.monotonic() + opts.total_timeout)
+                raise FetchError(
+                    f"{url}: page too large ({_size(int(declared))}, the limit is "
+                    f"{_size(opts.max_bytes)})"
+                )
+            raw = _read_capped(
+                url, response, opts.max_bytes, deadline=time.monotonic() + opts.total_timeout
+            )
     except FetchError:
         raise
     except urllib.error.HTTPError as exc:
-        if 300 <= exc.code < 400 and ("non-HTTP" in str(exc.reason)
-                                      or "not allowed" in str(exc.reason)):
+        if 300 <= exc.code < 400 and (
+            "non-HTTP" in str(exc.reason) or "not allowed" in str(exc.reason)
+        ):
             target = exc.headers.get("Location") if exc.headers else None
-            raise FetchError(f"{url}: refused a redirect to {target or 'a non-HTTP address'}"
-                             ) from None
+            raise FetchError(
+                f"{url}: refused a redirect to {target or 'a non-HTTP address'}"
+            ) from None
         if 300 <= exc.code < 400 and "infinite loop" in str(exc.reason):
-            raise FetchError(f"{url}: too many redirects (more than {opts.max_redirects}) or a "
-                             f"redirect loop") from None
+            raise FetchError(
+                f"{url}: too many redirects (more than {opts.max_redirects}) or a redirect loop"
+            ) from None
         raise FetchError(f"{url}: the server answered HTTP {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
         raise FetchError(f"{url}: cannot fetch ({_reason(exc.reason)})") from None
@@ -304,10 +319,12 @@ def write_cache(fetched: Fetched, *, cache_dir: Path) -> bool:
         "sha256": hashlib.sha256(fetched.body).hexdigest(),
     }
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
+        cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)  # pages may be paywalled
         _write_atomic(stem.with_suffix(".body"), fetched.body)
-        _write_atomic(stem.with_suffix(".json"),
-                      json.dumps(meta, indent=2, ensure_ascii=False).encode("utf-8"))
+        _write_atomic(
+            stem.with_suffix(".json"),
+            json.dumps(meta, indent=2, ensure_ascii=False).encode("utf-8"),
+        )
     except OSError:
         return False
     return True

@@ -24,8 +24,21 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 #: Labels browsers decode as windows-1252 (WHATWG Encoding Standard): pages that declare them
 #: routinely contain curly quotes and dashes in the 0x80-0x9f range.
 _AS_CP1252 = {
-    "iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "ansi_x3.4-1968",
-    "iso-ir-100", "cp819", "ibm819", "windows-1252", "cp1252", "x-cp1252", "iso_8859-1",
+    "iso-8859-1",
+    "iso8859-1",
+    "latin-1",
+    "latin1",
+    "l1",
+    "us-ascii",
+    "ascii",
+    "ansi_x3.4-1968",
+    "iso-ir-100",
+    "cp819",
+    "ibm819",
+    "windows-1252",
+    "cp1252",
+    "x-cp1252",
+    "iso_8859-1",
 }
 
 _SNIFF = re.compile(
@@ -39,9 +52,17 @@ _PRESCAN_BYTES = 16384
 
 #: Meta properties that carry the publication time, most specific first.
 _PUBLISHED_KEYS = (
-    "article:published_time", "og:article:published_time", "og:published_time",
-    "datepublished", "pubdate", "publishdate", "date", "dc.date.issued", "dc.date",
-    "sailthru.date", "parsely-pub-date",
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "date",
+    "dc.date.issued",
+    "dc.date",
+    "sailthru.date",
+    "parsely-pub-date",
 )
 
 
@@ -139,8 +160,13 @@ def extract_article(html: str, *, name: str, url: str | None = None) -> Article:
             f"{name}: reading HTML pages needs trafilatura; install it with: {INSTALL_HINT}"
         ) from None
     doc: Any = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=True,
-        include_links=False, include_images=False,
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_links=False,
+        include_images=False,
     )
     body = _body_text(doc.body) if doc is not None and doc.body is not None else ""
     if not body.strip() and doc is not None and doc.text:

@@ -65,8 +65,9 @@ def load_data(
     if html is None:
         html = looks_like_html(data, name=name)
     if not html:
-        return load_bytes(data, name=name, path=path, url=url, encoding=header_charset,
-                          retrieved=retrieved)
+        return load_bytes(
+            data, name=name, path=path, url=url, encoding=header_charset, retrieved=retrieved
+        )
     from compare_tui.core.html import decode_html, extract_article
 
     decoded, encoding = decode_html(data, name=name, header_charset=header_charset)
@@ -124,8 +125,10 @@ def _load_url(url: str, options: FetchOptions | None) -> LoadedText:
     if not page.from_cache:
         return loaded
     if page.cache_reason:
-        note = (f"{url}: {page.cache_reason}; using the copy retrieved {page.retrieved} "
-                "from the page cache")
+        note = (
+            f"{url}: {page.cache_reason}; using the copy retrieved {page.retrieved} "
+            "from the page cache"
+        )
     else:
         note = f"{url}: read from the page cache (retrieved {page.retrieved})"
     return LoadedText(text=loaded.text, source=loaded.source, from_cache=True, note=note)
