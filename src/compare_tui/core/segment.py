@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from compare_tui.core.models import SegmentKind, Sentence, Span
 
@@ -252,30 +253,60 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _is_wrapped(text: str, start: int, end: int, breaks: int) -> bool:
+#: A document is hard-wrapped when it has at least this many lines ...
+_WRAP_MIN_LINES = 8
+#: ... nearly all of them (``_WRAP_SHARE``) no longer than ``_WRAP_MAX_WIDTH`` characters.
+_WRAP_MAX_WIDTH = 100
+_WRAP_SHARE = 0.9
+#: A wrapped line plus the next line's first word must overflow this share of the width.
+_WRAP_FILL = 0.8
+
+
+def _wrap_width(text: str) -> int | None:
+    """The width a document was hard-wrapped at (95th percentile line length), if it was.
+
+    A wrapped text has many short lines, most of them inside blocks rather than standing
+    alone; web copy has one long line per paragraph and fails this.
+    """
+    lengths = sorted(len(line) for line in text.split("\n") if line and not line.isspace())
+    if len(lengths) < _WRAP_MIN_LINES:
+        return None
+    if lengths[int(len(lengths) * _WRAP_SHARE) - 1] > _WRAP_MAX_WIDTH:
+        return None
+    if len(_BLANK.findall(text)) * 2 > len(lengths):
+        return None
+    width = lengths[int(len(lengths) * 0.95) - 1]
+    return width if width >= 40 else None
+
+
+def _is_wrapped(text: str, start: int, end: int, breaks: int, width: int | None) -> bool:
     """Does a trimmed block of ``breaks + 1`` lines look like prose hard-wrapped at a width?
 
-    Wrapped prose ends in punctuation and its lines mostly continue a sentence: they start
-    in lower case, or (for capital-heavy text) are of similar length and rarely end a sentence.
-    A header stack ("Headline" / "Standfirst." / "June 14, 2025") fails both tests.
+    Wrapped prose ends in punctuation and its lines continue a sentence: most start in lower
+    case, or, in a document wrapped at ``width``, each line was broken only because the next
+    word would not fit. A header stack ("Headline" / "Standfirst." / "June 14, 2025") in web
+    copy fails both tests.
     """
     if text[end - 1] not in _TERMINALS + _CLOSERS + ":;—-":
         return False
     lower = sum(1 for m in _LINE_START.finditer(text, start, end) if m.group(1).islower())
     if lower * 2 >= breaks:
         return True
-    if breaks < 2 or lower == 0:
+    if width is None:
         return False
-    body = _lines(text, start, end)[:-1]
-    lengths = [b - a for a, b in body]
-    ended = sum(1 for a, b in body if _ends_sentence(text[a:b]))
-    return ended * 3 <= len(body) and min(lengths) * 5 >= max(lengths) * 3 and max(lengths) >= 40
+    lines = _lines(text, start, end)
+    for (a, b), (c, d) in pairwise(lines):
+        word = text[c:d].split(None, 1)[0]
+        if (b - a) + 1 + len(word) < width * _WRAP_FILL:
+            return False
+    return True
 
 
 def _paragraphs(text: str) -> list[tuple[int, int, bool]]:
     """``(start, end, one_line)`` of each trimmed paragraph, in order."""
     out: list[tuple[int, int, bool]] = []
     pos = 0
+    width = _wrap_width(text)
     bounds = [(m.start(), m.end()) for m in _BLANK.finditer(text)]
     bounds.append((len(text), len(text)))
     for sep_start, sep_end in bounds:
@@ -286,7 +317,7 @@ def _paragraphs(text: str) -> list[tuple[int, int, bool]]:
         breaks = text.count("\n", start, end)
         if breaks == 0:
             out.append((start, end, True))
-        elif _is_wrapped(text, start, end, breaks):
+        elif _is_wrapped(text, start, end, breaks, width):
             out.append((start, end, False))
         else:
             out.extend((s, e, True) for s, e in _lines(text, start, end))
@@ -434,7 +465,9 @@ def segment(text: str) -> Segmentation:
                 sentences.append(Sentence(start, end, p, SegmentKind.FURNITURE))
                 continue
             if not _ends_sentence(line):
-                pieces = _split(text, start, end) if end - start > _HEADLINE_MAX else []
+                # Long prose that lost its final period, or an inline list, is not a headline.
+                listed = end - start > _HEADLINE_MAX or _list_cuts(text, start, end)[0]
+                pieces = _split(text, start, end) if listed else []
                 if len(pieces) <= 1:
                     sentences.append(Sentence(start, end, p, SegmentKind.HEADLINE))
                     continue
