@@ -11,9 +11,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from compare_tui import __version__
+
+if TYPE_CHECKING:
+    from compare_tui.core.corpus import Corpus
 
 EXAMPLES = """\
 examples:
@@ -27,6 +30,10 @@ examples:
       write a Markdown memo: sources, figure table, aligned sentences
   pbpaste | compare-tui --markdown - b.txt
       read one article from standard input
+  compare-tui seeds/
+      overview of every article in a folder: who copies whom, each outlet's figures
+  compare-tui --json a.txt b.txt c.txt > overview.json
+      three or more articles: pairs, groups of rewrites and the figure matrix as JSON
 
 exit status: 0 on success, 2 when an input or option is refused (the message names it).
 """
@@ -54,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
         "articles",
         nargs="+",
         metavar="ARTICLE",
-        help="two article files (plain text in UTF-8, UTF-16 or cp1252); '-' reads standard input",
+        help="two article files (plain text in UTF-8, UTF-16 or cp1252), or three or more, or a "
+        "folder of them for an overview; '-' reads standard input",
     )
     out = parser.add_mutually_exclusive_group()
     out.add_argument(
@@ -137,12 +145,54 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _is_many(articles: Sequence[str]) -> bool:
+    """Three or more articles, or a folder: the overview rather than the pair view."""
+    return len(articles) >= 3 or any(Path(a).is_dir() for a in articles if a != "-")
+
+
+def _load_many(articles: Sequence[str]) -> Corpus:
+    from compare_tui.core.corpus import Corpus, load_corpus
+    from compare_tui.core.load import LoadError
+
+    try:
+        loaded = load_corpus(articles)
+    except LoadError as exc:
+        _fail(str(exc))
+    for skip in loaded.skipped:
+        print(f"compare-tui: skipped {skip.path}: {skip.reason}", file=sys.stderr)
+    if len(loaded.texts) < 2:
+        where = " ".join(articles)
+        _fail(f"{where}: fewer than two articles to compare (found {len(loaded.texts)})")
+    return Corpus.from_texts(loaded.texts)
+
+
+def _report_many(args: argparse.Namespace) -> int:
+    from compare_tui.report.overview import (
+        build_overview,
+        overview_json,
+        render_overview_markdown,
+    )
+
+    overview = build_overview(_load_many(args.articles))
+    text = overview_json(overview) if args.json else render_overview_markdown(overview)
+    _write_output(text, args.output)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if len(args.articles) != 2:
-        _fail(f"expected two articles, got {len(args.articles)}")
+    many = _is_many(args.articles)
+    if not many and len(args.articles) != 2:
+        _fail(f"expected two or more articles, or a folder, got {len(args.articles)}")
     if args.output and not (args.json or args.markdown):
         _fail("--output goes with --json or --markdown")
+    if many and (args.json or args.markdown):
+        return _report_many(args)
+    if many:
+        corpus = _load_many(args.articles)
+        from compare_tui.ui.screens.overview import run_overview
+
+        return run_overview(corpus, notes=args.notes)
     if args.json or args.markdown:
         return _report(args)
     from compare_tui.core.inputs import load_input
