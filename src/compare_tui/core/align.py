@@ -25,7 +25,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
@@ -66,6 +66,9 @@ class AlignOptions:
 
 
 _QUOTE_PAIRS = (("’", "'"), ("‘", "'"), ("‚", "'"), ("“", '"'), ("”", '"'), ("„", '"'))
+#: The numbers among WORD's tokens (WORD takes a digit run as a whole token).
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_EMPTY = frozenset({""})
 _SUFFIX = re.compile(r"(?:ing|ed|es|s|ly)$")
 #: Function words carry no evidence that two sentences report the same thing.
 _STOP_WORDS = (
@@ -88,17 +91,20 @@ class _Side:
     matchable: list[bool]
 
 
-def _stem(token: str, cache: dict[str, str]) -> str:
-    """Crude suffix stripping: enough for clashes/clashed, killed/killing, fighter/fighters."""
-    hit = cache.get(token)
-    if hit is None:
-        t = token
-        if t.endswith("'s"):
-            t = t[:-2]
-        if len(t) > 4:
-            t = _SUFFIX.sub("", t)
-        hit = cache[token] = t[:7]
-    return hit
+class _Stems(dict[str, str]):
+    """Token -> stem, computed on first sight; "" for function words."""
+
+    def __missing__(self, token: str) -> str:
+        if token in _STOP:
+            stem = ""
+        else:
+            # Crude suffix stripping: enough for clashes/clashed, killed/killing, fighters.
+            stem = token[:-2] if token.endswith("'s") else token
+            if len(stem) > 4:
+                stem = _SUFFIX.sub("", stem)
+            stem = stem[:7]
+        self[token] = stem
+        return stem
 
 
 def _plain_quotes(text: str) -> str:
@@ -108,7 +114,7 @@ def _plain_quotes(text: str) -> str:
     return text
 
 
-def _side(doc: Document, cache: dict[str, str]) -> _Side:
+def _side(doc: Document, cache: _Stems) -> _Side:
     words: list[str] = []
     same: list[str] = []
     stems: list[frozenset[str]] = []
@@ -119,13 +125,13 @@ def _side(doc: Document, cache: dict[str, str]) -> _Side:
     lower = plain.lower()
     if len(lower) != len(plain):  # a few characters lengthen when lowercased ("İ")
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in plain)
-    find = WORD.findall
+    find, find_numbers, stem = WORD.findall, _NUMBER.findall, cache.__getitem__
     for s in doc.sentences:
         toks = find(lower, s.start, s.end)
         words.append(" ".join(toks))
         same.append(" ".join(plain[s.start : s.end].split()))
-        stems.append(frozenset([_stem(t, cache) for t in toks if t not in _STOP]))
-        numbers.append(frozenset([t for t in toks if t[0].isdigit()]))
+        stems.append(frozenset(map(stem, toks)) - _EMPTY)
+        numbers.append(frozenset(find_numbers(lower, s.start, s.end)))
         matchable.append(s.matchable)
     return _Side(words, same, stems, numbers, matchable)
 
@@ -137,6 +143,16 @@ class _Scorer:
     left: _Side
     right: _Side
     idf: dict[str, float]
+    #: Rarity weight of each single sentence, filled on first use.
+    single: dict[tuple[str, int], float] = field(default_factory=dict)
+
+    def sentence_weight(self, side: str, index: int) -> float:
+        key = (side, index)
+        w = self.single.get(key)
+        if w is None:
+            stems = (self.left if side == "l" else self.right).stems[index]
+            w = self.single[key] = self.weight(stems)
+        return w
 
     def weight(self, stems: Iterable[str]) -> float:
         idf = self.idf
@@ -145,9 +161,13 @@ class _Scorer:
     def texts(self, left: tuple[int, ...], right: tuple[int, ...]) -> float:
         lw = " ".join(self.left.words[i] for i in left)
         rw = " ".join(self.right.words[j] for j in right)
-        ls = frozenset().union(*(self.left.stems[i] for i in left))
-        rs = frozenset().union(*(self.right.stems[j] for j in right))
-        total = self.weight(ls) + self.weight(rs)
+        if len(left) == 1 and len(right) == 1:
+            ls, rs = self.left.stems[left[0]], self.right.stems[right[0]]
+            total = self.sentence_weight("l", left[0]) + self.sentence_weight("r", right[0])
+        else:
+            ls = frozenset().union(*(self.left.stems[i] for i in left))
+            rs = frozenset().union(*(self.right.stems[j] for j in right))
+            total = self.weight(ls) + self.weight(rs)
         if total <= 0.0:
             return 0.0
         dice = 2.0 * self.weight(ls & rs) / total
@@ -403,7 +423,7 @@ def align_sentences(
     Every sentence index of each side is in exactly one alignment. Output is in left reading
     order; a right-only alignment follows the alignment holding the right sentence before it.
     """
-    cache: dict[str, str] = {}
+    cache = _Stems()
     ls, rs = _side(left, cache), _side(right, cache)
     scorer = _Scorer(ls, rs, _idf(ls, rs))
 

@@ -28,8 +28,16 @@ def _tokens(text: str, spans: Sequence[Span]) -> list[tuple[str, int, int, int]]
     """(normalised word, start, end, index of the span it came from), in reading order."""
     out: list[tuple[str, int, int, int]] = []
     for n, span in enumerate(spans):
-        for m in WORD.finditer(text, span.start, span.end):
-            out.append((normalise_token(m.group()), m.start(), m.end(), n))
+        piece = text[span.start : span.end]
+        lower = piece.lower().translate(_QUOTES)
+        if len(lower) == len(piece):  # normalise once; offsets still line up
+            base = span.start
+            out.extend(
+                (m.group(), base + m.start(), base + m.end(), n) for m in WORD.finditer(lower)
+            )
+        else:  # a character that lengthens when lowercased ("İ"): go word by word
+            for m in WORD.finditer(text, span.start, span.end):
+                out.append((normalise_token(m.group()), m.start(), m.end(), n))
     return out
 
 
