@@ -689,5 +689,5 @@ def _role_of(m: re.Match[str]) -> str:
     org = re.split(r"\s*,", m.group("org"))[0].strip()
     org = re.sub(r"\s+(?:that|who|which|said|stated|on|in)\b.*$", "", org, flags=re.S)
     role = m.group("role")
-    mark = "’" if org.endswith("s") else "’s"
+    mark = "’" if org.endswith("s") and not org.endswith("ss") else "’s"
     return f"{org}{mark} {role}"

@@ -1,0 +1,290 @@
+"""The figure grammar: values, kinds, what is counted, what happened and who says so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compare_tui.core.compare import build_document
+from compare_tui.core.figures import extract_figures
+from compare_tui.core.load import load_path
+from compare_tui.core.models import Figure, FigureKind, Source
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def figures_of(text: str) -> tuple[Figure, ...]:
+    return extract_figures(build_document(text, Source(path="test.txt")))
+
+
+def seed(prefix: str) -> tuple[Figure, ...]:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    loaded = load_path(path)
+    return extract_figures(build_document(loaded.text, loaded.source))
+
+
+def only(text: str, fragment: str) -> Figure:
+    """The one figure whose text contains ``fragment``."""
+    found = [f for f in figures_of(text) if fragment in f.text]
+    assert len(found) == 1, [f.text for f in figures_of(text)]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "low", "high", "approx", "kind"),
+    [
+        ("Officials counted 10 bodies.", "10", 10, 10, False, FigureKind.COUNT),
+        ("The town has 2,000 residents.", "2,000", 2000, 2000, False, FigureKind.COUNT),
+        ("About 1.5 million people voted.", "1.5 million", 1.5e6, 1.5e6, True, FigureKind.COUNT),
+        ("Ten soldiers died.", "Ten", 10, 10, False, FigureKind.COUNT),
+        ("Twenty-five villagers fled.", "Twenty-five", 25, 25, False, FigureKind.COUNT),
+        (
+            "They took two hundred and fifty goats.",
+            "two hundred",
+            250,
+            250,
+            False,
+            FigureKind.COUNT,
+        ),
+        ("Several houses burned.", "Several", 3, 9, True, FigureKind.COUNT),
+        ("A few reporters stayed.", "A few", 2, 5, True, FigureKind.COUNT),
+        ("Dozens of protesters were arrested.", "Dozens", 13, None, True, FigureKind.COUNT),
+        ("Hundreds of families left.", "Hundreds", 200, None, True, FigureKind.COUNT),
+        ("A handful of guards resisted.", "handful", 2, 6, True, FigureKind.COUNT),
+        ("Scores of cattle drowned.", "Scores", 40, None, True, FigureKind.COUNT),
+        ("About a dozen boats sank.", "a dozen", 12, 12, True, FigureKind.COUNT),
+        ("At least 15 miners are trapped.", "At least 15", 15, None, False, FigureKind.COUNT),
+        ("More than 40 shops closed.", "More than 40", 40, None, False, FigureKind.COUNT),
+        ("Up to 300 workers may lose jobs.", "Up to 300", None, 300, False, FigureKind.COUNT),
+        ("Fewer than 50 voters came.", "Fewer than 50", None, 50, False, FigureKind.COUNT),
+        ("Nearly 2,000 tents were set up.", "Nearly 2,000", 1600, 2000, True, FigureKind.COUNT),
+        ("Between 30 and 40 boats left.", "Between 30 and 40", 30, 40, False, FigureKind.COUNT),
+        ("They saw 30-40 boats.", "30-40", 30, 40, False, FigureKind.COUNT),
+        ("They saw 30 to 40 boats.", "30 to 40", 30, 40, False, FigureKind.COUNT),
+        ("Prices rose 12% last month.", "12%", 12, 12, False, FigureKind.PERCENT),
+        ("Turnout fell 3.5 percent.", "3.5 percent", 3.5, 3.5, False, FigureKind.PERCENT),
+        ("The bridge cost $3.5 million.", "$3.5 million", 3.5e6, 3.5e6, False, FigureKind.MONEY),
+        ("Tickets cost €20 each.", "€20", 20, 20, False, FigureKind.MONEY),
+        ("He paid 5 million dollars.", "5 million dollars", 5e6, 5e6, False, FigureKind.MONEY),
+        ("The jet flew at 48,000 feet.", "48,000 feet", 48000, 48000, False, FigureKind.MEASURE),
+        ("The talks lasted two days.", "two days", 2, 2, False, FigureKind.DURATION),
+        ("It was a two-day summit.", "two-day", 2, 2, False, FigureKind.DURATION),
+        (
+            "He served for over three years.",
+            "over three years",
+            3,
+            None,
+            False,
+            FigureKind.DURATION,
+        ),
+        ("The law passed in 2023.", "2023", 2023, 2023, False, FigureKind.YEAR),
+        ("A 2015 peace deal collapsed.", "2015", 2015, 2015, False, FigureKind.YEAR),
+        (
+            "It happened on June 14, 2025.",
+            "June 14, 2025",
+            20250614,
+            20250614,
+            False,
+            FigureKind.DATE,
+        ),
+        (
+            "It happened on 3 March 2024.",
+            "3 March 2024",
+            20240303,
+            20240303,
+            False,
+            FigureKind.DATE,
+        ),
+        ("The curfew starts at 5 p.m. daily.", "5 p.m.", 17, 17, False, FigureKind.TIME),
+        ("The vote closed at 10:30 sharp.", "10:30", 10.5, 10.5, False, FigureKind.TIME),
+        ("It was the third attack.", "third", 3, 3, False, FigureKind.ORDINAL),
+        ("She finished 2nd overall.", "2nd", 2, 2, False, FigureKind.ORDINAL),
+    ],
+)
+def test_values_and_kinds(
+    text: str,
+    fragment: str,
+    low: float | None,
+    high: float | None,
+    approx: bool,
+    kind: FigureKind,
+) -> None:
+    fig = only(text, fragment)
+    assert (fig.low, fig.high, fig.approx, fig.kind) == (low, high, approx, kind)
+    assert fig.text.startswith(fragment) or fragment in fig.text
+
+
+def test_money_and_percent_units() -> None:
+    assert only("It cost $3.5 million.", "$").unit == "USD"
+    assert only("It cost €20.", "€").unit == "EUR"
+    assert only("Up 12%.", "12").unit == "%"
+    assert only("A 48,000-foot climb.", "48,000").unit == "foot"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fighting resumed on Friday.",
+        "At one point the road was closed.",
+        "At first nobody answered.",
+        "First, the convoy stopped.",
+        "Many people were there and numerous shops shut.",
+        "The F-16 and the 3G network.",
+        "No one was hurt, one of the guards said.",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert figures_of(text) == ()
+
+
+def test_one_counts_when_it_introduces_a_noun() -> None:
+    fig = only("They took one military pickup truck.", "one")
+    assert fig.counted == "military pickup truck"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "counted", "event"),
+    [
+        (
+            "Rebels said seven separatist gunmen were killed.",
+            "seven",
+            "separatist gunmen",
+            "killed",
+        ),
+        (
+            "The army confirmed the deaths of 10 separatist fighters.",
+            "10",
+            "separatist fighters",
+            "killed",
+        ),
+        ("He confirmed the death of three of their fighters.", "three", "fighters", "killed"),
+        (
+            "They claimed responsibility for killing dozens of Malian soldiers.",
+            "dozens",
+            "Malian soldiers",
+            "killed",
+        ),
+        ("The group had seized 12 trucks loaded with food.", "12", "trucks", "seized"),
+        ("We recovered 12 trucks.", "12", "trucks", "seized"),
+        (
+            "Police arrested at least 15 fighters from the Wagner group.",
+            "15",
+            "fighters from the Wagner group",
+            "arrested",
+        ),
+        ("Thousands of people have been displaced.", "Thousands", "people", "displaced"),
+        ("The storm injured 40 tourists.", "40", "tourists", "injured"),
+        ("The death toll rose to 52.", "52", None, "killed"),
+        ("A convoy of 30 vehicles arrived.", "30", "vehicles", None),
+    ],
+)
+def test_counted_and_event(
+    text: str, fragment: str, counted: str | None, event: str | None
+) -> None:
+    fig = only(text, fragment)
+    assert (fig.counted, fig.event) == (counted, event)
+
+
+def test_elliptical_count_inherits_what_is_counted() -> None:
+    figs = figures_of("Seven separatist gunmen were killed and 12 were wounded.")
+    assert [(f.low, f.counted, f.event) for f in figs] == [
+        (7, "separatist gunmen", "killed"),
+        (12, "separatist gunmen", "wounded"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Ten rebels died, according to a statement by the Malian army.", "the Malian army"),
+        ("Ten rebels died, the Malian army said.", "the Malian army"),
+        ("The separatists claimed they killed 40 soldiers.", "The separatists"),
+        ("According to U.S. officials, there are 2,000 mercenaries.", "U.S. officials"),
+        ("U.S. officials estimate that 2,000 mercenaries remain.", "U.S. officials"),
+        (
+            "Mohamed Maouloud Ramadan, the spokesperson for the Azawad separatists, confirmed"
+            " the death of three fighters.",
+            "Azawad separatists’ spokesperson",
+        ),
+        (
+            "“We lost 3 men,” said Jane Doe, a spokeswoman for the Red Cross.",
+            "Red Cross’s spokeswoman",
+        ),
+    ],
+)
+def test_source(text: str, source: str) -> None:
+    (fig,) = [f for f in figures_of(text) if f.kind is FigureKind.COUNT]
+    assert fig.source == source
+
+
+def test_source_is_carried_within_a_paragraph_and_resolves_pronouns() -> None:
+    text = (
+        "The separatists said the battle was over. They also listed 12 trucks taken.\n\n"
+        "In a statement, the army said it held the town. He added that 40 men deserted."
+    )
+    figs = figures_of(text)
+    assert [f.source for f in figs] == ["The separatists", "the army"]
+
+
+def test_seed_000_figures() -> None:
+    figs = seed("000")
+    by_text = {(f.text, f.counted): f for f in figs}
+    ten = by_text[("10", "separatist fighters")]
+    assert (ten.event, ten.source) == ("killed", "the Malian army")
+    estimated = by_text[("an estimated 2,000", "Russian mercenaries")]
+    assert (estimated.low, estimated.approx, estimated.source) == (2000, True, "U.S. officials")
+    three = by_text[("three", "fighters")]
+    assert three.event == "killed"
+    assert three.source is not None and "spokesperson" in three.source
+    dozens = [f for f in figs if f.text == "dozens" and f.counted == "Malian soldiers"]
+    assert len(dozens) == 2
+    assert all(f.low is not None and f.low >= 13 and f.event == "killed" for f in dozens)
+    assert {f.kind for f in figs if f.text == "two-day"} == {FigureKind.DURATION}
+    assert not any(f.text.lower() in {"thursday", "friday"} for f in figs)
+
+
+def test_seed_002_bounds() -> None:
+    figs = seed("002")
+    (at_least,) = [f for f in figs if f.text == "at least 15"]
+    assert (at_least.low, at_least.high) == (15, None)
+    several = [f for f in figs if f.text == "several"]
+    assert several and all((f.low, f.high) == (3, 9) for f in several)
+
+
+def _check(text: str) -> None:
+    doc = build_document(text, Source(path="x"))
+    figs = extract_figures(doc)
+    assert list(figs) == sorted(figs, key=lambda f: (f.start, f.end))
+    for f in figs:
+        assert f.text == doc.text[f.start : f.end]
+        assert 0 <= f.sentence < len(doc.sentences)
+        s = doc.sentences[f.sentence]
+        assert s.start <= f.start < f.end <= s.end
+        if f.low is not None and f.high is not None:
+            assert f.low <= f.high
+
+
+_PIECES = st.sampled_from(
+    [
+        "at least", "about", "dozens of", "several", "10", "2,000", "1.5 million", "ten",
+        "twenty-five", "-", " to ", " and ", "between", "$", "€", "%", " percent", "June",
+        "14,", "2025", "p.m.", "10:30", "first", "third", "days", "two-day", "killed",
+        "soldiers", "of their", "said", "according to", ",", ".", "\n", "“", "”", " ",
+        "over", "nearly", "hundred", "a dozen", "2014-15", "1990s", "3rd",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES | st.text(max_size=6), max_size=30).map(" ".join))
+def test_never_raises_and_offsets_hold(text: str) -> None:
+    _check(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_arbitrary_text(text: str) -> None:
+    _check(text)
