@@ -221,7 +221,7 @@ def _score(p: _Profile, q: _Profile, aligned: bool) -> float | None:
         # Same value and a quarter of the nearby words in common is enough to agree; a
         # conflict needs much more shared context (or an aligned sentence).
         same = p.low == q.low and p.high == q.high
-        return 0.6 * _dice(p.context, q.context) + 0.25 * bonus + 0.4 * same
+        return 0.85 * _dice(p.context, q.context) + 0.25 * bonus + 0.3 * same
     if p.head is None or q.head is None:
         if not aligned:
             return None

@@ -1,0 +1,157 @@
+"""Pairing figures across two articles: same thing counted, agree or conflict, and why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compare_tui.core.compare import build_document
+from compare_tui.core.figures import extract_figures
+from compare_tui.core.load import load_path
+from compare_tui.core.models import Document, Figure, FigurePair, PairStatus, Source
+from compare_tui.core.pairing import compatible, pair_figures
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+Pairs = list[tuple[Figure, Figure, FigurePair]]
+
+
+def doc_of(text: str) -> Document:
+    return build_document(text, Source(path="t.txt"))
+
+
+def seed(prefix: str) -> Document:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    loaded = load_path(path)
+    return build_document(loaded.text, loaded.source)
+
+
+def paired(left: Document, right: Document) -> Pairs:
+    figs = extract_figures(left), extract_figures(right)
+    pairs = pair_figures(left, right, figs, ())
+    return [(figs[0][p.left], figs[1][p.right], p) for p in pairs]
+
+
+def find(pairs: Pairs, left_text: str, right_text: str) -> FigurePair:
+    found = [p for a, b, p in pairs if a.text == left_text and b.text == right_text]
+    assert len(found) == 1, [(a.text, b.text) for a, b, _ in pairs]
+    return found[0]
+
+
+def test_000_vs_004_rewrites_agree_everywhere() -> None:
+    pairs = paired(seed("000"), seed("004"))
+    assert [p.why for _, _, p in pairs if p.status is PairStatus.CONFLICT] == []
+    ten = [p for a, b, p in pairs if a.counted == "separatist fighters" and b.text == "10"]
+    assert [p.status for p in ten] == [PairStatus.AGREE]
+    assert find(pairs, "an estimated 2,000", "around 2,000").status is PairStatus.AGREE
+    vehicles = [p for a, b, p in pairs if a.text == "30" and b.text == "30"]
+    assert [p.status for p in vehicles] == [PairStatus.AGREE]
+    assert find(pairs, "2015", "2015").status is PairStatus.AGREE
+
+
+def test_000_vs_001_ten_and_trucks_agree() -> None:
+    pairs = paired(seed("000"), seed("001"))
+    ten = find(pairs, "10", "Ten")
+    assert ten.status is PairStatus.AGREE and ten.why == "both 10"
+    trucks = [p for a, b, p in pairs if a.counted == b.counted == "trucks"]
+    assert [p.status for p in trucks] == [PairStatus.AGREE]
+    assert find(pairs, "30", "around 30").why == "30 vs about 30"
+
+
+def test_000_vs_001_several_against_dozens_is_a_conflict() -> None:
+    pairs = paired(seed("000"), seed("001"))
+    (pair,) = [p for a, b, p in pairs if b.text == "several" and b.counted == "Malian soldiers"]
+    assert pair.status is PairStatus.CONFLICT
+    assert "several (3-9)" in pair.why and "dozens (13+)" in pair.why
+
+
+def test_000_vs_002_three_against_seven_is_a_conflict() -> None:
+    pairs = paired(seed("000"), seed("002"))
+    pair = find(pairs, "three", "seven")
+    assert pair.status is PairStatus.CONFLICT
+    assert pair.why.startswith("3 vs 7") and "killed" in pair.why
+    # The army's "10 separatists" is not the separatists' own toll of seven.
+    assert not [p for a, b, p in pairs if a.text == "10" and b.text == "seven"]
+
+
+def test_different_people_do_not_pair() -> None:
+    left = doc_of("Ten separatists were killed, the army said.")
+    right = doc_of("The separatists said they killed dozens of Malian soldiers.")
+    assert paired(left, right) == []
+
+
+def test_wounded_does_not_pair_with_killed() -> None:
+    left = doc_of("Five soldiers were killed in the attack.")
+    right = doc_of("Eight soldiers were wounded in the attack.")
+    assert paired(left, right) == []
+
+
+def test_synonyms_and_lemmas_pair() -> None:
+    left = doc_of("Police said 12 militants died in the raid.")
+    right = doc_of("Twelve gunmen were killed in the raid, police said.")
+    ((_, _, pair),) = paired(left, right)
+    assert (pair.status, pair.why) == (PairStatus.AGREE, "both 12")
+
+
+def test_conflicting_money_in_same_context() -> None:
+    left = doc_of("The new bridge over the river will cost $3.5 million, the mayor said.")
+    right = doc_of("The new bridge over the river will cost $5 million, the mayor said.")
+    ((_, _, pair),) = paired(left, right)
+    assert pair.status is PairStatus.CONFLICT
+    assert pair.why.startswith("USD 3.5 million vs USD 5 million")
+
+
+def test_unrelated_years_stay_apart() -> None:
+    left = doc_of("The junta took power in a 2020 coup.")
+    right = doc_of("The football league was founded in 1998 by local clubs.")
+    assert paired(left, right) == []
+
+
+def test_each_figure_in_at_most_one_pair_on_seeds() -> None:
+    docs = [seed(p) for p in ("000", "001", "002", "003", "004")]
+    for left in docs:
+        for right in docs:
+            figs = extract_figures(left), extract_figures(right)
+            pairs = pair_figures(left, right, figs, ())
+            assert len({p.left for p in pairs}) == len(pairs)
+            assert len({p.right for p in pairs}) == len(pairs)
+            for p in pairs:
+                assert 0 <= p.left < len(figs[0]) and 0 <= p.right < len(figs[1])
+
+
+def test_interval_compatibility() -> None:
+    assert compatible((10, 10, False), (10, 10, False))
+    assert compatible((30, 30, True), (28, 28, False))
+    assert not compatible((3, 9, True), (13, None, True))
+    assert compatible((15, None, False), (13, None, True))
+    assert not compatible((3, 3, False), (7, 7, False))
+    assert compatible((None, 30, False), (12, 12, False))
+
+
+_SENTENCES = st.sampled_from(
+    [
+        "Ten separatist fighters were killed, the army said.",
+        "The separatists said they killed dozens of Malian soldiers.",
+        "Several soldiers were wounded.",
+        "At least 15 fighters were arrested in 2023.",
+        "The deal signed in 2015 collapsed.",
+        "Around 2,000 mercenaries remain, according to officials.",
+        "It cost $3 million over two days.",
+        "Seven gunmen died and 12 were wounded.",
+    ]
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_SENTENCES, max_size=8), st.lists(_SENTENCES, max_size=8))
+def test_pairing_invariants(left_parts: list[str], right_parts: list[str]) -> None:
+    left, right = doc_of("\n\n".join(left_parts)), doc_of("\n\n".join(right_parts))
+    figs = extract_figures(left), extract_figures(right)
+    pairs = pair_figures(left, right, figs, ())
+    assert len({p.left for p in pairs}) == len({p.right for p in pairs}) == len(pairs)
+    for p in pairs:
+        a, b = figs[0][p.left], figs[1][p.right]
+        assert a.kind == b.kind
+        assert p.why
