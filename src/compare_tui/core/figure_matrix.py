@@ -76,6 +76,8 @@ class MatrixRow:
     status: MatrixStatus
     cells: tuple[int | None, ...]
     links: tuple[FigureLink, ...]
+    #: The kind of the row's first figure: what the label falls back to ("year").
+    kind: FigureKind = FigureKind.COUNT
 
     @property
     def articles(self) -> tuple[int, ...]:
@@ -202,6 +204,7 @@ def figure_matrix(
             status=status,
             cells=tuple(cells),
             links=links,
+            kind=figures[0].kind,
         )
         out.append((order, row))
     out.sort(key=lambda item: item[0])
@@ -228,5 +231,5 @@ def pair_for_cell(row: MatrixRow, article: int) -> tuple[int, int] | None:
 
 def row_label(row: MatrixRow) -> str:
     """ "separatist fighters killed, says the army": what a reader checks in one line."""
-    what = " ".join(p for p in (row.counted, row.event) if p) or "figure"
+    what = " ".join(p for p in (row.counted, row.event) if p) or str(row.kind)
     return f"{what}, says {row.source}" if row.source else what

@@ -98,6 +98,7 @@ def overview_dict(overview: Overview) -> dict[str, Any]:
                 "source": r.source,
                 "status": str(r.status),
                 "cells": list(r.cells),
+                "kind": str(r.kind),
             }
             for r in overview.rows
         ],

@@ -1,0 +1,91 @@
+"""The figure matrix on the seeds: one row per quantity, conflicts first, singles last."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compare_tui.core.corpus import Corpus, load_corpus
+from compare_tui.core.figure_matrix import (
+    MatrixRow,
+    MatrixStatus,
+    figure_matrix,
+    matrix_pairs,
+    pair_for_cell,
+    row_label,
+)
+
+from .conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return Corpus.from_texts(load_corpus([str(SEEDS)]).texts)
+
+
+@pytest.fixture(scope="module")
+def rows(corpus: Corpus) -> tuple[MatrixRow, ...]:
+    return figure_matrix(corpus)
+
+
+def values(corpus: Corpus, row: MatrixRow) -> list[str | None]:
+    return [None if f is None else corpus.figures(d)[f].text for d, f in enumerate(row.cells)]
+
+
+def test_separatist_dead_three_versus_seven_is_one_conflicting_row(
+    corpus: Corpus, rows: tuple[MatrixRow, ...]
+) -> None:
+    (row,) = [r for r in rows if "seven" in values(corpus, r)]
+    assert values(corpus, row) == ["three", "three", "seven", None, "three"]
+    assert row.status is MatrixStatus.CONFLICT
+    assert row.event == "killed"
+    # Every cell of the row is the separatists' own dead, not the army's count of ten.
+    assert all(
+        corpus.figures(d)[f].low == v
+        for d, f, v in [(0, row.cells[0], 3), (2, row.cells[2], 7), (4, row.cells[4], 3)]
+    )
+    assert "killed" in row_label(row)
+
+
+def test_army_count_of_ten_is_its_own_agreeing_row(
+    corpus: Corpus, rows: tuple[MatrixRow, ...]
+) -> None:
+    (row,) = [r for r in rows if values(corpus, r)[1] == "Ten"]
+    assert values(corpus, row) == ["10", "Ten", None, None, "10"]
+    assert row.status is MatrixStatus.AGREE
+
+
+def test_rows_are_sorted_conflict_agree_single_and_one_figure_per_article(
+    corpus: Corpus, rows: tuple[MatrixRow, ...]
+) -> None:
+    order = [list(MatrixStatus).index(r.status) for r in rows]
+    assert order == sorted(order)
+    assert {r.status for r in rows} == set(MatrixStatus)
+    seen: set[tuple[int, int]] = set()
+    for r in rows:
+        assert len(r.cells) == len(corpus)
+        assert (len(r.articles) == 1) == (r.status is MatrixStatus.SINGLE)
+        for d, f in enumerate(r.cells):
+            if f is not None:
+                assert (d, f) not in seen
+                seen.add((d, f))
+
+
+def test_cells_open_the_pair_that_links_them(corpus: Corpus, rows: tuple[MatrixRow, ...]) -> None:
+    (row,) = [r for r in rows if "seven" in values(corpus, r)]
+    left, right = pair_for_cell(row, 2) or (-1, -1)
+    assert 2 in (left, right) and left < right
+    assert corpus.cached(left, right) is not None
+    assert pair_for_cell(row, 3) is None
+    single = next(r for r in rows if r.status is MatrixStatus.SINGLE)
+    assert pair_for_cell(single, single.articles[0]) is None
+
+
+def test_matrix_compares_groups_fully_and_only_related_centres(corpus: Corpus) -> None:
+    pairs = matrix_pairs(corpus)
+    assert {(0, 1), (0, 4), (1, 4)} <= set(pairs)
+    assert all(i < j for i, j in pairs)
+    assert len(pairs) < 10
+    names = [Path(d.path).name[:3] for d in corpus.documents]
+    assert names[2] == "002"
