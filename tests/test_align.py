@@ -117,6 +117,14 @@ def test_quote_and_whitespace_differences_are_still_same() -> None:
     assert a.kind is AlignKind.SAME
 
 
+def test_repeated_sentences_pair_by_position() -> None:
+    left = doc(["It was so.", A, "It was so.", B])
+    right = doc(["It was so.", A, "It was so.", C, B])
+    result = align_sentences(left, right)
+    assert pairs(result) == {((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (4,))}
+    assert all(a.kind is AlignKind.SAME for a in result if a.left and a.right)
+
+
 def test_reordered_sentences_are_found() -> None:
     left, right = doc([A, B, C, D]), doc([D, C, A, B])
     result = align_sentences(left, right)

@@ -168,8 +168,8 @@ class _Scorer:
             ls = frozenset().union(*(self.left.stems[i] for i in left))
             rs = frozenset().union(*(self.right.stems[j] for j in right))
             total = self.weight(ls) + self.weight(rs)
-        if total <= 0.0:
-            return 0.0
+        if total <= 0.0:  # only function words ("It was so."): nothing but identity counts
+            return 1.0 if lw and lw == rw else 0.0
         dice = 2.0 * self.weight(ls & rs) / total
         if dice <= 0.0:
             return 0.0
