@@ -242,22 +242,82 @@ def extract_figures(document: Document) -> tuple[Figure, ...]:
     text = document.text
     sources = _Sources(document)
     out: list[Figure] = []
-    for index, sentence in enumerate(document.sentences):
+    for index, triggers in _triggered_sentences(document).items():
+        sentence = document.sentences[index]
         if sentence.kind is SegmentKind.FURNITURE:
             continue
-        found = _sentence_figures(text, index, sentence.start, sentence.end, sources.of)
-        out.extend(found)
+        matches = _scan(text, sentence.start, sentence.end, triggers)
+        out.extend(
+            _sentence_figures(text, index, sentence.start, sentence.end, matches, sources.of)
+        )
     out.sort(key=lambda f: (f.start, f.end))
     return tuple(out)
 
 
+#: Words that can start or make up a figure; a cheap pass finds them before the full scanner.
+_TRIGGER_WORDS = frozenset(
+    [*nb.UNITS, *nb.TENS, *nb.SCALES, *nb.ORDINALS, *(w.split()[-1] for w in nb.VAGUE)]
+    + ["few", "couple", "handful", "tens", "dozens"]
+)
+_TOKEN_RE = re.compile(r"[A-Za-z]+|\d[\d,.:]*|[$€£¥]")
+_ALPHA_RE = re.compile(r"[a-z]+")
+_SIGN_RE = re.compile(r"[\d$€£¥]")
+#: Where a figure may start before its trigger: word starts ("no fewer than 15", "June 14").
+_WORD_START = re.compile(r"(?<![\w’'])[\w$€£¥]")
+_LOOK_BACK = 24
+
+
+def _triggered_sentences(document: Document) -> dict[int, list[int]]:
+    """Sentence index -> offsets of digits, currency signs and number words in it.
+
+    The full scanner is slow to try at every word of a 3 MB novel; a set intersection per
+    sentence is cheap, and every figure the scanner can find holds one of these triggers.
+    """
+    out: dict[int, list[int]] = {}
+    text = document.text
+    for index, sentence in enumerate(document.sentences):
+        chunk = text[sentence.start : sentence.end]
+        if _SIGN_RE.search(chunk) is None and _TRIGGER_WORDS.isdisjoint(
+            _ALPHA_RE.findall(chunk.lower())
+        ):
+            continue
+        out[index] = [
+            m.start()
+            for m in _TOKEN_RE.finditer(text, sentence.start, sentence.end)
+            if not m.group()[0].isalpha() or m.group().lower() in _TRIGGER_WORDS
+        ]
+    return out
+
+
+def _scan(text: str, start: int, end: int, triggers: list[int]) -> list[re.Match[str]]:
+    """Scanner matches in ``[start, end)`` that cover a trigger, tried from nearby word starts."""
+    matches: list[re.Match[str]] = []
+    last = start
+    for pos in triggers:
+        if pos < last:
+            continue
+        lo = max(last, pos - _LOOK_BACK)
+        for c in [w.start() for w in _WORD_START.finditer(text, lo, pos)] + [pos]:
+            m = _SCANNER.match(text, c, end)
+            if m is not None and m.end() > pos:
+                matches.append(m)
+                last = m.end()
+                break
+    return matches
+
+
 def _sentence_figures(
-    text: str, index: int, start: int, end: int, source_of: Callable[[int], str | None]
+    text: str,
+    index: int,
+    start: int,
+    end: int,
+    matches: list[re.Match[str]],
+    source_of: Callable[[int], str | None],
 ) -> list[Figure]:
     figures: list[Figure] = []
     # (figure, counted-phrase end) of the previous count in this sentence, for lists/ellipsis.
     prev: tuple[Figure, int] | None = None
-    for m in _SCANNER.finditer(text, start, end):
+    for m in matches:
         try:
             core = _core(text, m, end)
         except (ValueError, OverflowError, ZeroDivisionError):
@@ -545,13 +605,10 @@ _ACCORDING_BY = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(rf"\baccording\s+to\s+(?P<x>{_PHRASE})", re.IGNORECASE)
-_INVERTED = re.compile(
-    rf"[,”\"’]\s*(?:{_SAY})\s+(?P<x>[A-Z][^.;!?]*?(?:,[^.;!?]*?)?)\s*[.!?]?[\"”’]?\s*$"
-)
-_SUBJECT_VERB = re.compile(
-    rf"(?P<x>{_PHRASE})(?:\s*,)?\s+(?:(?:has|have|had|also|later|previously|earlier|has\s+also)"
-    rf"\s+)?(?:{_SAY})\b"
-)
+#: ", said Jane Doe, a spokeswoman for X." (the source follows the verb, to the end).
+_INVERTED = re.compile(rf"[,”\"’]\s*(?:{_SAY})\s+(?=[A-Z])")
+_SAY_RE = re.compile(rf"\b(?:{_SAY})\b")
+_GATE = re.compile(rf"\b(?:{_SAY}|according)\b", re.IGNORECASE)
 _CUT = re.compile(
     r"\s+(?:on|in|at|that|who|which|whose|there|as|to|said|stated|and\s+(?:said|added))\b.*$",
     re.IGNORECASE | re.S,
@@ -619,7 +676,7 @@ class _Sources:
 
 def _attribution(sentence: str) -> str | None:
     """The source named in one sentence, tidied ("the spokesperson for X" -> "X' spokesperson")."""
-    if not re.search(rf"\b(?:{_SAY}|according)\b", sentence, re.IGNORECASE):
+    if _GATE.search(sentence) is None:
         return None
     m = _ACCORDING_BY.search(sentence)
     if m is None:
@@ -628,9 +685,9 @@ def _attribution(sentence: str) -> str | None:
         return _tidy(m.group("x"), cut=True)
     m = _INVERTED.search(sentence)
     if m is not None:
-        return _tidy(m.group("x"), cut=False)
-    for m in _SUBJECT_VERB.finditer(sentence):
-        subject = _last_clause(sentence[m.start("x") : m.end("x")])
+        return _tidy(re.split(r"[.;!?]\s", sentence[m.end() :])[0], cut=False)
+    for m in _SAY_RE.finditer(sentence):
+        subject = _last_clause(sentence[max(0, m.start() - 160) : m.start()])
         if not subject or len(subject.split()) > 12:
             continue
         words = subject.split()
@@ -646,12 +703,14 @@ _CLAUSE_BREAK = re.compile(
 _LEADING = re.compile(
     r"^(?:However|Meanwhile|But|And|Also|Yet|Still|Instead|In\s+a\s+statement|Later)\s+"
 )
-_TRAILING = re.compile(r"\s+(?:also|later|previously|earlier|then|further|again|has|have|had)$")
+_TRAILING = re.compile(
+    r"\s+(?:also|later|previously|earlier|then|further|again|has|have|had|was|were|is|are)$"
+)
 
 
 def _last_clause(phrase: str) -> str:
     """The subject of a verb: the text after the last comma, quote or clause word."""
-    parts = [p.strip() for p in re.split(r"[,;:“”\"]", phrase)]
+    parts = [p.strip() for p in re.split(r"[,;:“”\"()–—]", phrase)]
     parts = [p for p in parts if p]
     if not parts:
         return ""
