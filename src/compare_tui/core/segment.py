@@ -205,8 +205,9 @@ _CANDIDATE = re.compile(
     r"[.!?…‽。！？](?:(?:[ \t]\.){2,}|[.!?…‽。！？]*)(?P<close>[\"'”’»)\]）」』]*)"
     r"(?=(?P<ws>\s+)(?P<open>[“\"‘'«$£€¥¿¡]*)(?P<word>\w*)(?P<dot>\.?)|\Z|(?<=[。！？」』）]))"
 )
-#: A blank line (only whitespace) between two newlines separates blocks.
-_BLANK = re.compile(r"\n(?:[^\S\n]*\n)+")
+#: A blank line (only whitespace) between two newlines separates blocks; the separator also
+#: takes the next line's indent, which trimming would drop anyway (one quantifier: fast).
+_BLANK = re.compile(r"\n[^\S\n]*\n\s*")
 #: The first character of each continuation line of a block.
 _LINE_START = re.compile(r"\n[^\S\n]*(\S)")
 #: Letter-only tokens with inner dots: U.S, U.S.A, e.g, a.m.
@@ -369,8 +370,14 @@ def _list_cuts(text: str, start: int, end: int) -> tuple[list[int], set[int]]:
     return cuts, dots
 
 
+#: How far back to look for the token before a period: no abbreviation is longer, and a
+#: bounded look keeps a paragraph without spaces linear.
+_TOKEN_MAX = 40
+
+
 def _token_before(text: str, i: int, floor: int) -> str:
     """The whitespace-delimited token that ends at ``i`` (without leading quotes/brackets)."""
+    floor = max(floor, i - _TOKEN_MAX)
     k = max(text.rfind(" ", floor, i), text.rfind("\n", floor, i), text.rfind("\t", floor, i))
     return text[max(k + 1, floor) : i].lstrip(_OPENERS)
 
@@ -418,8 +425,9 @@ def _cut(text: str, m: re.Match[str], start: int) -> int | None:
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Trimmed sentence spans of the paragraph ``[start, end)``."""
-    list_cuts, marker_dots = _list_cuts(text, start, end)
-    cuts = list(list_cuts)
+    listed, marker_dots = _list_cuts(text, start, end)
+    cuts = list(listed)
+    list_cuts = set(listed)
     #: Where the sentence after a cut starts, when the candidate match already says so.
     starts: dict[int, int] = {}
     for m in _CANDIDATE.finditer(text, start, end):
