@@ -6,7 +6,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from .test_ui_support import seed_comparison, text_comparison
 
 from compare_tui.core.models import AlignKind
 from compare_tui.core.notes import (
@@ -23,6 +22,8 @@ from compare_tui.core.notes import (
     render_memo,
     save_memo,
 )
+
+from .test_ui_support import seed_comparison, text_comparison
 
 LEFT = "Ten people died.\n\nThe bridge fell at [bold red]noon[/].\n\nRescuers came."
 RIGHT = "Twelve people died.\n\nThe bridge fell at [bold red]noon[/].\n\nRescuers came."

@@ -422,6 +422,11 @@ class CompareApp(App[int]):
         source = event.pane
         if c is None:
             return
+        partner = self.panes[1 - source.side]
+        if source.scroll_y <= 0 or source.scroll_y >= source.max_scroll_y:
+            # Both ends line up: the top with the top, the end with the end.
+            partner.scroll_to_line(0 if source.scroll_y <= 0 else int(partner.max_scroll_y))
+            return
         sentence = source.top_sentence()
         if sentence is None:
             return
@@ -429,7 +434,6 @@ class CompareApp(App[int]):
         n = c.alignment_of[side].get(sentence)
         if n is None:
             return
-        partner = self.panes[1 - side]
         other = self._anchor[1 - side][n]
         if not c.documents[1 - side].sentences:
             return

@@ -208,7 +208,7 @@ class ArticlePane(ScrollView, can_focus=True):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
-        if not self._programmatic and round(old_value) != round(new_value):
+        if not self._programmatic and old_value != new_value:
             self.post_message(self.UserScrolled(self))
 
     # -- rendering ----------------------------------------------------------------------

@@ -1,0 +1,355 @@
+"""Pilot tests: every key and action of the app does what the help says."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+from textual.worker import WorkerCancelled
+
+from compare_tui.core.load import LoadError
+from compare_tui.core.models import Comparison
+from compare_tui.core.notes import read_memo
+from compare_tui.ui.app import CompareApp
+from compare_tui.ui.screens.help import HelpScreen
+from compare_tui.ui.screens.prompt import PromptScreen
+from compare_tui.ui.widgets.article import ArticlePane
+from compare_tui.ui.widgets.figures import FiguresTable
+
+from .test_ui_support import SEED_LEFT, SEED_RIGHT, comparer_for, seed_comparison
+
+SIZE = (160, 45)
+
+
+def make_app(tmp_path: Path, comparison: Comparison | None = None) -> CompareApp:
+    c = comparison or seed_comparison()
+    return CompareApp(
+        SEED_LEFT, SEED_RIGHT, notes_path=str(tmp_path / "notes.md"),
+        comparer=comparer_for(c), today="2025-06-14",
+    )
+
+
+async def ready(pilot: Pilot[int]) -> CompareApp:
+    app = pilot.app
+    assert isinstance(app, CompareApp)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert app.comparison is not None
+    return app
+
+
+def status(app: CompareApp) -> str:
+    return str(app.query_one("#status").render())
+
+
+async def test_initial_view_shows_both_articles(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        left, right = app.panes
+        assert left.rendered_text()[0].startswith("Northern Mali Sees Deadly Fighting")
+        assert right.rendered_text()[0].startswith("Many killed as separatists clash")
+        assert "000_633a6f03b1d6c80d.txt" in str(left.border_title)
+        assert "Northern Mali" in str(left.border_title)
+        assert app.current == app._nav[0]
+        assert "alignment 1/" in status(app) and "notes.md" in status(app)
+        width = left.scrollable_content_region.width
+        assert all(len(line) <= width - 2 for line in left.rendered_text())
+
+
+async def test_n_and_p_step_alignments_and_grey_out_at_the_ends(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        assert app.check_action("prev_alignment", ()) is None
+        await pilot.press("n", "n")
+        assert app.current == app._nav[2]
+        assert "alignment 3/" in status(app)
+        a = app.comparison.alignments[app.current]  # type: ignore[union-attr]
+        left, right = app.panes
+        assert left.highlight.sentences == frozenset(a.left)
+        assert right.highlight.sentences == frozenset(a.right)
+        await pilot.press("p")
+        assert app.current == app._nav[1]
+        for _ in range(len(app._nav)):
+            await pilot.press("n")
+        assert app.current == app._nav[-1]
+        assert app.check_action("next_alignment", ()) is None
+
+
+async def test_both_panes_scroll_to_the_current_alignment(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        c = app.comparison
+        assert c is not None
+        target = max(n for n in app._nav if c.alignments[n].left and c.alignments[n].right)
+        app.go_to_alignment(target)
+        await pilot.pause()
+        a = c.alignments[target]
+        for pane, idx in zip(app.panes, (a.left, a.right), strict=True):
+            first, last = pane.sentence_lines(idx)
+            top = int(pane.scroll_y)
+            assert top <= first and last < top + pane.scrollable_content_region.height
+
+
+async def test_changed_words_are_styled_in_the_current_alignment(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        c = app.comparison
+        assert c is not None
+        n = next(k for k in app._nav if c.alignments[k].left_changes)
+        app.go_to_alignment(n)
+        await pilot.pause()
+        pane = app.panes[0]
+        span = c.alignments[n].left_changes[0]
+        changed = c.documents[0].text[span.start : span.end]
+        y = pane.line_of(span.start) - int(pane.scroll_y)
+        strip = pane.render_line(y)
+        bold = [seg.text for seg in strip if seg.style and seg.style.bold]
+        assert any(changed.split()[0] in t for t in bold)
+
+
+async def test_conflict_keys_jump_to_figures(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        assert app.check_action("prev_conflict", ()) is None
+        await pilot.press("right_square_bracket")
+        c = app.comparison
+        assert c is not None
+        pair = c.conflicts[0]
+        fig = c.figures[0][pair.left]
+        assert app.panes[0].highlight.figure is not None
+        assert app.panes[0].highlight.figure.start == fig.start
+        assert app.current == c.alignment_of[0][fig.sentence]
+        assert app.query_one(FiguresTable).cursor_row == 0
+        assert "conflict 1/1" in status(app)
+        assert app.check_action("next_conflict", ()) is None
+
+
+async def test_tab_cycles_panes_and_figures(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        assert app.focused is app.panes[0]
+        await pilot.press("tab")
+        assert app.focused is app.panes[1]
+        await pilot.press("tab")
+        assert isinstance(app.focused, FiguresTable)
+        await pilot.press("tab")
+        assert app.focused is app.panes[0]
+
+
+async def test_choosing_a_figure_row_brings_panes_to_it(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        app.query_one(FiguresTable).focus()
+        await pilot.press("j", "j", "enter")
+        c = app.comparison
+        assert c is not None
+        row = app._rows[2]
+        assert row.right is not None
+        fig = c.figures[1][row.right]
+        assert app.panes[1].highlight.figure is not None
+        assert app.panes[1].highlight.figure.start == fig.start
+        await pilot.press("k")
+        assert app._figure_row == 1
+
+
+async def test_movement_keys_scroll_the_focused_pane(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=(160, 30)) as pilot:
+        app = await ready(pilot)
+        pane = app.panes[0]
+        pane.focus()
+        await pilot.press("g")
+        assert pane.scroll_y == 0
+        await pilot.press("j", "j", "down")
+        assert pane.scroll_y == 3
+        await pilot.press("k", "up")
+        assert pane.scroll_y == 1
+        await pilot.press("pagedown")
+        assert pane.scroll_y > 3
+        await pilot.press("G")
+        assert pane.scroll_y == pane.max_scroll_y
+
+
+async def test_scrolling_one_pane_brings_the_other_along(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=(160, 30)) as pilot:
+        app = await ready(pilot)
+        left, right = app.panes
+        left.focus()
+        await pilot.press("g", "G")
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        assert right.scroll_y > 0
+        await pilot.press("g")
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        assert left.scroll_y == 0 and right.scroll_y == 0
+
+
+async def test_search_jumps_to_matches_in_both_articles(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        assert app.check_action("next_match", ()) is None
+        await pilot.press("slash")
+        assert isinstance(app.screen, PromptScreen)
+        await pilot.press(*"wagner", "enter")
+        sides = {side for side, _ in app._hits}
+        assert sides == {0, 1}
+        side, span = app._hits[0]
+        c = app.comparison
+        assert c is not None
+        assert c.documents[side].text[span.start : span.end].lower() == "wagner"
+        assert app.panes[side].highlight.match == span
+        assert "“wagner”: 1/" in status(app)
+        await pilot.press("greater_than_sign")
+        assert app._hit == 1
+        await pilot.press("less_than_sign")
+        assert app._hit == 0
+
+
+async def test_search_with_no_match_says_so(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        await pilot.press("slash", *"zzzqx", "enter")
+        assert app._hits == [] and "no match" in status(app)
+
+
+async def test_note_modal_enter_keeps_escape_cancels(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        await pilot.press("a")
+        assert isinstance(app.screen, PromptScreen)
+        await pilot.press(*"check", "escape")
+        assert not app.notes and not app.dirty
+        await pilot.press("a", *"check [b]this[/b]", "enter")
+        assert [n.text for n in app.notes.values()] == ["check [b]this[/b]"]
+        assert app.dirty and "unsaved" in status(app) and "✎ noted" in status(app)
+        await pilot.press("a")
+        assert app.screen.query_one(Input).value == "check [b]this[/b]"
+        await pilot.press("ctrl+a", "ctrl+k", "enter")
+        assert not app.notes
+
+
+async def test_note_on_a_figure_row_when_figures_focused(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        app.query_one(FiguresTable).focus()
+        await pilot.press("a", *"recount", "enter")
+        (note,) = app.notes.values()
+        assert note.target.kind == "figure"
+
+
+async def test_save_and_reopen_round_trip_keeps_all_notes(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert app.check_action("save", ()) is True
+        await pilot.press("n", "a", *"first", "enter")
+        await pilot.press("n", "a", *"second", "enter")
+        await pilot.press("s")
+        assert not app.dirty
+        assert app.check_action("save", ()) is None
+    path = tmp_path / "notes.md"
+    assert sorted(n.text for n in read_memo(path)) == ["first", "second"]
+    text = path.read_text()
+    # A note whose sentences are gone: it must survive the next save.
+    stale = next(n for n in read_memo(path) if n.text == "first")
+    stale_line = next(line for line in text.splitlines() if '"text":"first"' in line)
+    path.write_text(text + "\n" + stale_line.replace(stale.digest, "000000000000") + "\n")
+
+    again = make_app(tmp_path)
+    async with again.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert sorted(n.text for n in again.notes.values()) == ["first", "second"]
+        assert [n.text for n in again.detached] == ["first"]
+        await pilot.press("a", *"third", "enter", "s")
+    texts = sorted(n.text for n in read_memo(path))
+    assert texts == ["first", "first", "second", "third"]
+
+
+async def test_quit_saves_unsaved_notes(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("a", *"keep me", "enter")
+        await pilot.press("q")
+    assert app.return_code == 0
+    assert [n.text for n in read_memo(tmp_path / "notes.md")] == ["keep me"]
+    assert any("Saved 1 notes" in m for m in app.exit_messages)
+
+
+async def test_ctrl_q_quits_too(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("a", *"x", "enter", "ctrl+q")
+    assert app.return_code == 0
+    assert (tmp_path / "notes.md").exists()
+
+
+async def test_help_screen_opens_and_closes(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_command_palette_lists_the_actions(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        titles = {cmd.title for cmd in app.get_system_commands(app.screen)}
+        assert {"Next alignment", "Search both articles", "Add or edit a note"} <= titles
+        assert "Previous alignment" not in titles
+
+
+async def test_load_error_is_shown_and_exits_2(tmp_path: Path) -> None:
+    def broken(left: str, right: str, progress: object) -> Comparison:
+        raise LoadError("left.txt: looks like a binary file (it contains NUL bytes)")
+
+    app = CompareApp("left.txt", "right.txt", notes_path=str(tmp_path / "n.md"), comparer=broken)
+    async with app.run_test(size=SIZE) as pilot:
+        with contextlib.suppress(WorkerCancelled):
+            await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert app.return_code == 2
+    assert app.exit_messages == ["left.txt: looks like a binary file (it contains NUL bytes)"]
+
+
+async def test_progress_is_visible_while_comparing(tmp_path: Path) -> None:
+    import threading
+
+    gate = threading.Event()
+    c = seed_comparison()
+
+    def slow(left: str, right: str, progress: object) -> Comparison:
+        progress("aligning" and 0.3, "aligning")  # type: ignore[operator]
+        gate.wait(10)
+        return c
+
+    app = CompareApp(SEED_LEFT, SEED_RIGHT, notes_path=str(tmp_path / "n.md"), comparer=slow)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if "aligning" in str(app.query_one("#stage").render()):
+                break
+        assert "aligning" in str(app.query_one("#stage").render())
+        assert app.query_one("#loading").display
+        assert not app.query_one("#main").display
+        gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.query_one("#main").display
+
+
+async def test_pane_survives_resize_and_keeps_current(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        await pilot.press("n", "n", "n")
+        pilot.app.screen  # noqa: B018
+        await pilot.resize_terminal(100, 40)
+        await pilot.pause()
+        pane: ArticlePane = app.panes[0]
+        width = pane.scrollable_content_region.width
+        assert all(len(line) <= width - 2 for line in pane.rendered_text())
