@@ -109,6 +109,7 @@ def test_golden_rules_count() -> None:
         "Growth of 1.5 percent cost 2,000 jobs and $3.5 million in aid.",
         "J. R. R. Tolkien met George W. Bush.",
         "The talks in Washington, D.C. on Tuesday went well.",
+        "On December 6—St. Nicholas’ Day—all Moscow came to the door.",
     ],
 )
 def test_abbreviations_numbers_and_initials_do_not_split(sentence: str) -> None:
@@ -220,6 +221,11 @@ def test_title_and_standfirst_in_web_copy_stay_apart() -> None:
     seg = segment(text)
     assert [text[p.start : p.end] for p in seg.paragraphs] == text.split("\n")[:2]
     assert [s.kind for s in seg.sentences] == [SegmentKind.HEADLINE, SegmentKind.SENTENCE]
+
+
+def test_wrapped_block_ending_in_a_footnote_mark_is_one_paragraph() -> None:
+    text = WRAPPED.split("\n\n")[0] + " *\n"
+    assert len(segment(text).paragraphs) == 1
 
 
 def test_lines_that_are_not_wrapped_are_their_own_paragraphs() -> None:

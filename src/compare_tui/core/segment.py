@@ -280,6 +280,11 @@ def _wrap_width(text: str) -> int | None:
     return width if width >= 40 else None
 
 
+#: How a wrapped paragraph can end: sentence punctuation, closers, a colon before a quotation,
+#: a dash, or a footnote mark ("... mon cher.” *").
+_BLOCK_ENDS = _TERMINALS + _CLOSERS + ":;—-*†"
+
+
 def _is_wrapped(text: str, start: int, end: int, breaks: int, width: int | None) -> bool:
     """Does a trimmed block of ``breaks + 1`` lines look like prose hard-wrapped at a width?
 
@@ -288,7 +293,7 @@ def _is_wrapped(text: str, start: int, end: int, breaks: int, width: int | None)
     word would not fit. A header stack ("Headline" / "Standfirst." / "June 14, 2025") in web
     copy fails both tests.
     """
-    if text[end - 1] not in _TERMINALS + _CLOSERS + ":;—-":
+    if text[end - 1] not in _BLOCK_ENDS:
         return False
     lower = sum(1 for m in _LINE_START.finditer(text, start, end) if m.group(1).islower())
     if lower * 2 >= breaks:
@@ -379,7 +384,11 @@ def _token_before(text: str, i: int, floor: int) -> str:
     """The whitespace-delimited token that ends at ``i`` (without leading quotes/brackets)."""
     floor = max(floor, i - _TOKEN_MAX)
     k = max(text.rfind(" ", floor, i), text.rfind("\n", floor, i), text.rfind("\t", floor, i))
-    return text[max(k + 1, floor) : i].lstrip(_OPENERS)
+    token = text[max(k + 1, floor) : i]
+    for joiner in "—–/(":
+        # "December 6—St. Nicholas": the abbreviation is what follows the dash.
+        token = token.rpartition(joiner)[2]
+    return token.lstrip(_OPENERS)
 
 
 def _cut(text: str, m: re.Match[str], start: int) -> int | None:
