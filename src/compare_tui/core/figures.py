@@ -256,8 +256,18 @@ def extract_figures(document: Document) -> tuple[Figure, ...]:
 
 #: Words that can start or make up a figure; a cheap pass finds them before the full scanner.
 _TRIGGER_WORDS = frozenset(
-    [*nb.UNITS, *nb.TENS, *nb.SCALES, *nb.ORDINALS, *(w.split()[-1] for w in nb.VAGUE)]
-    + ["few", "couple", "handful", "tens", "dozens"]
+    [
+        *nb.UNITS,
+        *nb.TENS,
+        *nb.SCALES,
+        *nb.ORDINALS,
+        *(w.split()[-1] for w in nb.VAGUE),
+        "few",
+        "couple",
+        "handful",
+        "tens",
+        "dozens",
+    ]
 )
 _TOKEN_RE = re.compile(r"[A-Za-z]+|\d[\d,.:]*|[$€£¥]")
 _ALPHA_RE = re.compile(r"[a-z]+")
@@ -265,6 +275,15 @@ _SIGN_RE = re.compile(r"[\d$€£¥]")
 #: Where a figure may start before its trigger: word starts ("no fewer than 15", "June 14").
 _WORD_START = re.compile(r"(?<![\w’'])[\w$€£¥]")
 _LOOK_BACK = 24
+
+
+#: First words of the phrases that can open a figure before its trigger word.
+_STARTERS = frozenset(
+    [q.split()[0] for q in nb.QUALIFIERS]
+    + [m.lower() for m in _MONTHS]
+    + ["between", "from", "half", "a", "us", "tens", "hundreds", "several"]
+)
+_DIGIT_OR_SIGN = re.compile(r"\d[\d,.:]*|[$€£¥]")
 
 
 def _triggered_sentences(document: Document) -> dict[int, list[int]]:
@@ -277,15 +296,21 @@ def _triggered_sentences(document: Document) -> dict[int, list[int]]:
     text = document.text
     for index, sentence in enumerate(document.sentences):
         chunk = text[sentence.start : sentence.end]
-        if _SIGN_RE.search(chunk) is None and _TRIGGER_WORDS.isdisjoint(
-            _ALPHA_RE.findall(chunk.lower())
-        ):
+        lower = chunk.lower()
+        words = _TRIGGER_WORDS.intersection(_ALPHA_RE.findall(lower))
+        signs = [sentence.start + m.start() for m in _DIGIT_OR_SIGN.finditer(chunk)]
+        if not words and not signs:
             continue
-        out[index] = [
-            m.start()
-            for m in _TOKEN_RE.finditer(text, sentence.start, sentence.end)
-            if not m.group()[0].isalpha() or m.group().lower() in _TRIGGER_WORDS
-        ]
+        for word in words:
+            at = lower.find(word)
+            while at >= 0:
+                after = at + len(word)
+                if (at == 0 or not lower[at - 1].isalpha()) and (
+                    after == len(lower) or not lower[after].isalpha()
+                ):
+                    signs.append(sentence.start + at)
+                at = lower.find(word, after)
+        out[index] = sorted(signs)
     return out
 
 
@@ -297,13 +322,26 @@ def _scan(text: str, start: int, end: int, triggers: list[int]) -> list[re.Match
         if pos < last:
             continue
         lo = max(last, pos - _LOOK_BACK)
-        for c in [w.start() for w in _WORD_START.finditer(text, lo, pos)] + [pos]:
+        candidates = [
+            w.start()
+            for w in _WORD_START.finditer(text, lo, pos)
+            if _word_at(text, w.start()) in _STARTERS or not text[w.start()].isalpha()
+        ]
+        for c in [*candidates, pos]:
             m = _SCANNER.match(text, c, end)
             if m is not None and m.end() > pos:
                 matches.append(m)
                 last = m.end()
                 break
     return matches
+
+
+_WORD_AT = re.compile(r"[A-Za-z]+")
+
+
+def _word_at(text: str, pos: int) -> str:
+    m = _WORD_AT.match(text, pos)
+    return m.group().lower() if m else ""
 
 
 def _sentence_figures(
