@@ -410,7 +410,9 @@ def describe(figure: Figure) -> str:
         return body + "%"
     if kind is FigureKind.MONEY and unit:
         return f"{unit} {body}"
-    if kind in (FigureKind.DURATION, FigureKind.MEASURE) and unit:
+    if kind is FigureKind.DURATION and unit:
+        return f"{body} {unit}" if figure.low == figure.high == 1 else f"{body} {unit}s"
+    if kind is FigureKind.MEASURE and unit:
         return f"{body} {unit}"
     return body
 
