@@ -97,7 +97,7 @@ def test_help_explains_every_option_with_examples() -> None:
     ("make", "needle"),
     [
         (lambda d: d / "missing.txt", "no such file"),
-        (lambda d: d, "directory"),
+        (lambda d: d, "fewer than two articles"),  # an empty folder: nothing to compare
         (lambda d: _write(d / "photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01"), "binary"),
         (lambda d: _write(d / "empty.txt", b""), "empty"),
         (lambda d: _write(d / "blank.txt", b"\n \n\t\n"), "empty"),
@@ -112,7 +112,7 @@ def test_bad_input_is_one_line_and_status_2(tmp_path: Path, make, needle: str, m
 
 
 def test_wrong_number_of_articles() -> None:
-    assert_refused(run("--json", str(seed("000"))), "two articles")
+    assert_refused(run("--json", str(seed("000"))), "two or more articles")
 
 
 def test_unknown_option_is_one_line() -> None:

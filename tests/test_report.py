@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from compare_tui.core.compare import compare_paths, compare_texts
 from compare_tui.core.load import load_bytes
 from compare_tui.report.json import comparison_dict
-from compare_tui.report.markdown import escape_inline, render_markdown
+from compare_tui.report.markdown import MARKER, escape_inline, render_markdown
 
 from .conftest import seed
 
@@ -46,7 +46,9 @@ def _memo(left: bytes, right: bytes) -> str:
 def test_hostile_article_text_cannot_inject_markup() -> None:
     memo = _memo(HOSTILE.encode(), b"The army said ten separatists were killed on Friday.\n")
     kinds = _tokens(memo)
-    assert "html_inline" not in kinds and "html_block" not in kinds
+    html = [t.content.strip() for t in PARSER.parse(memo) if t.type == "html_block"]
+    assert html == [MARKER]  # our own marker comment, nothing from the article
+    assert "html_inline" not in kinds
     assert "link_open" not in kinds and "image" not in kinds
     assert "s_open" not in kinds
     assert "<script>" not in memo
