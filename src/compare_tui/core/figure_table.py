@@ -67,19 +67,44 @@ def _worth_listing(figure: Figure) -> bool:
     return figure.kind in _LONE_KINDS
 
 
+#: Kinds whose own wording is clearer than any value we could print for them.
+_AS_WRITTEN = frozenset({FigureKind.YEAR, FigureKind.DATE, FigureKind.TIME, FigureKind.ORDINAL})
+_CURRENCY = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+
+
 def value_text(figure: Figure) -> str:
-    """A figure's value as a reader checks it: "10", "about 2,000", "13 or more", "3-9"."""
+    """A figure's value as a reader checks it: "10", "about 2,000", "13 or more", "3-9 days"."""
     low, high = figure.low, figure.high
-    approx = "about " if figure.approx and low == high else ""
-    if low is None and high is None:
+    if figure.kind in _AS_WRITTEN or (low is None and high is None):
         return figure.text
+    symbol = _CURRENCY.get(figure.unit or "", "") if figure.kind is FigureKind.MONEY else ""
+
+    def num(x: float | None) -> str:
+        return f"{symbol}{_num(x)}"
+
     if low is None:
-        return f"up to {_num(high)}"
-    if high is None:
-        return f"{_num(low)} or more"
-    if low == high:
-        return f"{approx}{_num(low)}"
-    return f"{_num(low)}-{_num(high)}"
+        value = f"up to {num(high)}"
+    elif high is None:
+        value = f"{num(low)} or more"
+    elif low == high:
+        value = f"{'about ' if figure.approx else ''}{num(low)}"
+    else:
+        value = f"{num(low)}-{num(high)}"
+    return value + _unit_suffix(figure, symbol=symbol, plural=(low, high) != (1, 1))
+
+
+_PLURAL = {"foot": "feet", "inch": "inches", "century": "centuries"}
+
+
+def _unit_suffix(figure: Figure, *, symbol: str, plural: bool) -> str:
+    unit = figure.unit
+    if not unit or symbol:
+        return ""
+    if figure.kind is FigureKind.PERCENT or unit == "%":
+        return "%"
+    if plural and figure.kind in (FigureKind.DURATION, FigureKind.MEASURE) and len(unit) > 2:
+        unit = _PLURAL.get(unit, unit if unit.endswith("s") else unit + "s")
+    return f" {unit}"
 
 
 def _num(value: float | None) -> str:

@@ -23,8 +23,11 @@ from compare_tui.core.models import (
 #: First line of every memo we write; lets us recognise our own files before replacing them.
 MARKER = "<!-- written by compare-tui -->"
 
-#: ASCII punctuation that means something to GFM (emphasis, links, code, tables, HTML, maths).
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
+#: Characters that mean something to GFM anywhere in a line: emphasis, code, links, images,
+#: tables, HTML, strikethrough and GitHub's maths. (``!`` and ``(`` only act after ``[``/``]``.)
+_SPECIAL = re.compile(r"([\\`*_\[\]|~<>$])")
+#: What makes a block of a line start: headings, lists, quotes, thematic breaks, numbered lists.
+_BLOCK_START = re.compile(r"^(?=[#+\-=>])|^(\d+)(?=[.)])")
 _VERDICT = {
     RowStatus.CONFLICT: "❌ conflict",
     RowStatus.AGREE: "✅ agree",
@@ -37,7 +40,9 @@ def escape_inline(text: str) -> str:
     """Make text safe inside one Markdown line, a table cell or a blockquote."""
     text = " ".join(text.split())
     text = text.replace("&", "&amp;")
-    return _SPECIAL.sub(r"\\\1", text)
+    text = _SPECIAL.sub(r"\\\1", text)
+    # "1." opens an ordered list: the backslash goes before the punctuation, after the digits.
+    return _BLOCK_START.sub(lambda m: f"{m.group(1)}\\" if m.group(1) else "\\", text, count=1)
 
 
 def _escape_keeping_edges(text: str) -> str:
@@ -94,7 +99,7 @@ def _figure_cell(figure: Figure | None) -> str:
 
 def _who(left: Figure | None, right: Figure | None) -> str:
     says = [f.source for f in (left, right) if f is not None and f.source]
-    unique = list(dict.fromkeys(says))
+    unique = list({s.casefold(): s for s in reversed(says)}.values())[::-1]
     return escape_inline(" / ".join(unique)) if unique else "—"
 
 
