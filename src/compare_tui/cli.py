@@ -17,6 +17,7 @@ from compare_tui import __version__
 
 if TYPE_CHECKING:
     from compare_tui.core.corpus import Corpus
+    from compare_tui.core.load import LoadedText
 
 EXAMPLES = """\
 examples:
@@ -30,6 +31,8 @@ examples:
       write a Markdown memo: sources, figure table, aligned sentences
   pbpaste | compare-tui --markdown - b.txt
       read one article from standard input
+  compare-tui https://example.org/story.html saved-page.html
+      fetch a page (kept in a cache for --offline use) and compare it with a saved page
   compare-tui seeds/
       overview of every article in a folder: who copies whom, each outlet's figures
   compare-tui --json a.txt b.txt c.txt > overview.json
@@ -61,8 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
         "articles",
         nargs="+",
         metavar="ARTICLE",
-        help="two article files (plain text in UTF-8, UTF-16 or cp1252), or three or more, or a "
-        "folder of them for an overview; '-' reads standard input",
+        help="two articles to compare side by side, or three or more (or a folder) for an "
+        "overview: plain-text files (UTF-8, UTF-16 or cp1252), saved web pages (.html, needs "
+        "the 'web' extra), http(s) URLs, or '-' for standard input",
     )
     out = parser.add_mutually_exclusive_group()
     out.add_argument(
@@ -87,6 +91,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="the app's notes file (Markdown); default: notes-LEFT--RIGHT.md in the "
         "current folder (e.g. --notes mali.md)",
+    )
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        help="never use the network: URLs are read from the page cache of earlier fetches "
+        "(e.g. --offline https://example.org/a.html b.txt)",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
@@ -126,14 +136,34 @@ def _write_output(text: str, output: str | None) -> None:
         _fail(f"{output}: cannot be written ({exc.strerror or exc})")
 
 
-def _report(args: argparse.Namespace) -> int:
-    from compare_tui.core.compare import compare_paths
+def _load_pair(args: argparse.Namespace) -> tuple[LoadedText, LoadedText]:
+    """Load both articles once each (standard input cannot be read twice; URLs are fetched once)."""
+    from compare_tui.core.fetch import FetchOptions
+    from compare_tui.core.inputs import STDIN_SPEC, load_input
     from compare_tui.core.load import LoadError
 
-    try:
-        comparison = compare_paths(args.articles[0], args.articles[1])
-    except LoadError as exc:
-        _fail(str(exc))
+    if args.articles.count(STDIN_SPEC) > 1:
+        _fail("'-' (standard input) can be given only once")
+    options = FetchOptions(offline=args.offline)
+    loaded: list[LoadedText] = []
+    for spec in args.articles:
+        if spec == STDIN_SPEC and sys.stdin.isatty():
+            print("compare-tui: reading an article from standard input; end it with Ctrl-D",
+                  file=sys.stderr)
+        try:
+            text = load_input(spec, stdin=sys.stdin.buffer, fetch_options=options)
+        except LoadError as exc:
+            _fail(str(exc))
+        if text.note:
+            print(f"compare-tui: note: {text.note}", file=sys.stderr)
+        loaded.append(text)
+    return loaded[0], loaded[1]
+
+
+def _report(args: argparse.Namespace) -> int:
+    from compare_tui.core.compare import compare_texts
+
+    comparison = compare_texts(*_load_pair(args))
     if args.json:
         from compare_tui.report.json import to_json
 
@@ -195,14 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_overview(corpus, notes=args.notes)
     if args.json or args.markdown:
         return _report(args)
-    from compare_tui.core.inputs import load_input
-    from compare_tui.core.load import LoadError
-
-    for spec in args.articles:
-        try:
-            load_input(spec)
-        except LoadError as exc:
-            _fail(str(exc))
+    _load_pair(args)
     from compare_tui.ui.app import run_app
 
     return run_app(args.articles[0], args.articles[1], notes=args.notes)
