@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import subprocess
+from collections.abc import Callable
 import sys
 from pathlib import Path
 
@@ -13,7 +14,9 @@ import pytest
 from .conftest import SEEDS, seed
 
 
-def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "compare_tui", *args],
         capture_output=True,
@@ -104,7 +107,9 @@ def test_help_explains_every_option_with_examples() -> None:
     ],
 )
 @pytest.mark.parametrize("mode", ["--json", "--markdown", None])
-def test_bad_input_is_one_line_and_status_2(tmp_path: Path, make, needle: str, mode: str | None) -> None:  # type: ignore[no-untyped-def]
+def test_bad_input_is_one_line_and_status_2(
+    tmp_path: Path, make: Callable[[Path], Path], needle: str, mode: str | None
+) -> None:
     bad = make(tmp_path)
     args = [mode] if mode else []
     result = run(*args, str(seed("000")), str(bad))

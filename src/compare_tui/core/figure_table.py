@@ -20,7 +20,9 @@ class RowStatus(StrEnum):
 
 
 #: Kinds worth listing when they have no counterpart; a lone year or ordinal is noise.
-_LONE_KINDS = frozenset({FigureKind.COUNT, FigureKind.MEASURE, FigureKind.MONEY, FigureKind.PERCENT})
+_LONE_KINDS = frozenset(
+    {FigureKind.COUNT, FigureKind.MEASURE, FigureKind.MONEY, FigureKind.PERCENT}
+)
 
 
 @dataclass(frozen=True, slots=True)
