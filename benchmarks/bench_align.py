@@ -28,7 +28,7 @@ from pathlib import Path
 
 from compare_tui.core.align import align_sentences
 from compare_tui.core.compare import build_document
-from compare_tui.core.models import Alignment, AlignKind, Document, Source
+from compare_tui.core.models import AlignKind, Alignment, Document, Source
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT.parent / "shared" / "bench"
@@ -149,7 +149,7 @@ def main() -> None:
     per_size: dict[int, float] = {}
     for n in sizes:
         left, right, truth = make_pair(n, work / str(n))
-        per_size[n] = median_time(lambda l=left, r=right: align_sentences(l, r), runs)
+        per_size[n] = median_time(lambda a=left, b=right: align_sentences(a, b), runs)
         print(
             f"  {n:>6} sentences ({len(left.sentences)}/{len(right.sentences)}):"
             f" align {per_size[n]:.3f} s median"
