@@ -23,7 +23,6 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("> / <", "next / previous search match"),
     ("a", "add or edit a note on the current alignment or selected figure row"),
     ("s", "save the notes file"),
-    ("v", "switch between the two panes and aligned rows"),
     ("ctrl+p", "command palette (every action)"),
     ("?", "this help"),
     ("q / ctrl+q", "quit (unsaved notes are saved first)"),
