@@ -24,6 +24,16 @@ _GLYPH = {
 }
 
 
+#: Fixed widths keep the verdict on screen however long a counted phrase is.
+_COLUMNS = (
+    ("Left figure", 26),
+    ("Right figure", 26),
+    ("What is counted", 34),
+    ("Who says so", 38),
+    ("Verdict", 14),
+)
+
+
 class FiguresTable(DataTable[Text]):
     """One row per figure row of the core's figure table; the row key is its position."""
 
@@ -46,8 +56,8 @@ class FiguresTable(DataTable[Text]):
         self._comparison: Comparison | None = None
 
     def on_mount(self) -> None:
-        for label in ("Left figure", "Right figure", "What is counted", "Who says so", "Verdict"):
-            self.add_column(Text(label), key=label)
+        for label, width in _COLUMNS:
+            self.add_column(Text(label), key=label, width=width)
 
     def show(self, comparison: Comparison, rows: tuple[FigureRow, ...]) -> None:
         """Fill the table from the core's rows."""
