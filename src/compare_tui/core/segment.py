@@ -8,7 +8,9 @@ looks at the token before and the word after. Nothing loops over the text charac
 Steps:
 
 1. Blocks are runs of non-blank lines. A block that looks hard-wrapped (prose broken at ~70
-   columns) is one paragraph; otherwise each line is its own paragraph (web copy, headers).
+   columns: continuation lines start in lower case, or, when the whole document is wrapped,
+   each line broke only because the next word would not fit) is one paragraph; otherwise each
+   line is its own paragraph (web copy, header stacks).
 2. A one-line paragraph is checked against ``FURNITURE_RULES`` (page chrome), then taken as a
    headline when it does not end in sentence punctuation; both are kept as one segment.
 3. Other paragraphs are split at candidates the rules accept (abbreviations, initials,
