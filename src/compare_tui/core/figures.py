@@ -49,37 +49,22 @@ _MONTHS: dict[str, int] = {m.lower(): i + 1 for i, m in enumerate(_MONTH_NAMES)}
 _MONTHS.update({m[:3].lower(): i + 1 for i, m in enumerate(_MONTH_NAMES)})
 _MONTHS["sept"] = 9
 # Month names are matched case-sensitively ("May 5", not "may 5 soldiers").
+# Only abbreviations take a full stop: "Mar. 3", but the stop after "14 March." ends the sentence.
 _MONTH_RE = (
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 _NUM = rf"(?:{nb.DIGIT_NUMBER_RE}(?!\d|,\d)|(?:{nb.WORD_NUMBER_RE})\b)"
 _CURRENCY_SIGN = r"(?:US\$|A\$|C\$|\$|€|£|¥)"
 _SHORT = r"(?:bn|mn|m|k)\b"
-
-_SCANNER = re.compile(
-    rf"""(?<![\w.,:/\-])(?:
-      (?P<date>
-          (?P<m1>{_MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?(?![\d:])
-        | (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH_RE})(?:,?\s+(?P<y2>\d{{4}}))?
-        | (?P<m3>{_MONTH_RE})\s+(?P<y3>\d{{4}})
-        | (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d\d)-(?P<id>\d\d))
-      )(?![\w])
-    | (?P<time>(?P<th>\d{{1,2}})(?::(?P<tm>\d\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)
-        | (?P<th2>\d{{1,2}}):(?P<tm2>\d\d)(?![\d:]))
-    | (?P<decade>(?:1[5-9]|20)\d0)s\b
-    | (?P<ordd>\d+)(?:st|nd|rd|th)\b
-    | (?:(?P<qual>{nb.QUALIFIER_RE})\s+)?(?:
-          (?:between|from)\s+(?P<ra>{_NUM})\s+(?:and|to)\s+(?P<rb>{_NUM})
-        | (?P<cur>{_CURRENCY_SIGN})\s?(?P<cnum>{nb.DIGIT_NUMBER_RE})(?P<cshort>{_SHORT})?
-          (?:\s*(?:-|–|to)\s*{_CURRENCY_SIGN}?\s?(?P<cnum2>{nb.DIGIT_NUMBER_RE})(?P<cshort2>{_SHORT})?)?
-        | (?P<vmul>several|a\s+few|a\s+couple\s+of|a\s+handful\s+of)\s+(?P<vscale>{nb.SCALE_RE})\b
-        | (?P<vague>{nb.VAGUE_RE})\b
-        | (?P<num>{_NUM})(?:\s*(?:-|–|—|\bto|\bor)\s*(?P<num2>{_NUM}))?
-        | (?P<ordw>{nb.ORDINAL_RE})\b
-      )
-    )""",
-    re.IGNORECASE | re.VERBOSE,
+#: A currency word after an amount ("5 million dollars", "3.5bn euros").
+_CURRENCY_WORD_RE = (
+    r"(?:US\s+)?(?:CFA\s+)?(?:dollar|euro|pound|yen|yuan|rupee|naira|rand|shilling|franc)s?\b"
+)
+#: A fraction of a whole: "half of", "a quarter of the money", "two-thirds of the passengers".
+_FRACTION_RE = (
+    rf"(?:(?:{nb.FRACTION_NUMERATOR_RE})[\s-]+(?:{nb.FRACTION_RE})|half)"
+    r"(?=\s+(?:of\s+(?!an?\b)|the\b))"
 )
 
 _DURATION_UNITS = {
@@ -98,6 +83,8 @@ _MEASURE_UNITS: dict[str, str] = {
     "hectare": "hectare", "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2",
     "square miles": "mi2", "mph": "mph", "km/h": "km/h", "degrees": "degree",
     "degree": "degree", "inches": "inch", "inch": "inch", "cm": "cm", "mm": "mm",
+    "millimetres": "mm", "millimetre": "mm", "millimeters": "mm", "millimeter": "mm",
+    "centimetres": "cm", "centimetre": "cm", "centimeters": "cm", "centimeter": "cm",
     "megawatts": "MW", "megawatt": "MW", "mw": "MW", "gw": "GW", "kwh": "kWh",
 }  # fmt: skip
 _CURRENCY_WORDS: dict[str, str] = {
@@ -129,6 +116,43 @@ _SUFFIX = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: A percent sign or unit right after a number: the number is not the end of a money range
+#: ("paid €20 to 40% of the staff" is €20, then 40%).
+_UNIT_AHEAD = (
+    r"(?:\s*%|\s+per\s*cent\b|\s+percent|[\s-]+(?:second|minute|hour|day|week|month|year)s?\b"
+    rf"|(?:\s+|-)?(?:{_alt(_MEASURE_UNITS)})(?![\w/]))"
+)
+
+_SCANNER = re.compile(
+    rf"""(?<![\w.,:/\-])(?:
+      (?P<date>
+          (?P<m1>{_MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?(?![\d:])
+        | (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH_RE})(?:,?\s+(?P<y2>\d{{4}}))?
+        | (?P<m3>{_MONTH_RE})\s+(?P<y3>\d{{4}})
+        | (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d\d)-(?P<id>\d\d))
+      )(?![\w])
+    | (?P<time>(?:(?P<tqual>about|around|approximately|roughly)\s+)?
+        (?:(?P<th>\d{{1,2}})(?:[:.](?P<tm>\d\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)
+        | (?P<th2>\d{{1,2}}):(?P<tm2>\d\d)(?![\d:])))
+    | (?P<decade>(?:1[5-9]|20)\d0)s\b
+    | (?P<ordd>\d+)(?:st|nd|rd|th)\b
+    | (?:(?P<qual>{nb.QUALIFIER_RE})\s+)?(?:
+          (?:between|from)\s+(?P<ra>{_NUM})\s+(?:and|to)\s+(?P<rb>{_NUM})
+        | (?P<cur>{_CURRENCY_SIGN})\s?(?P<cnum>{nb.DIGIT_NUMBER_RE})(?P<cshort>{_SHORT})?
+          (?:\s*(?:-|–|to)\s*{_CURRENCY_SIGN}?\s?(?P<cnum2>{nb.DIGIT_NUMBER_RE})(?P<cshort2>{_SHORT})?
+             (?!\d|[,.]\d|{_UNIT_AHEAD}))?
+        | (?P<snum>{nb.DIGITS_RE})(?P<sshort>bn|mn|tn\b|(?:m|k)(?=\s+{_CURRENCY_WORD_RE}))\b
+        | (?P<frac>{_FRACTION_RE})
+        | (?P<rnum>{_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?!\d{{4}}\b)(?P<rden>{_NUM})
+          (?!\s*(?:%|per\b|percent\b|[,.]?\d)|{_UNIT_AHEAD})
+        | (?P<vmul>several|a\s+few|a\s+couple\s+of|a\s+handful\s+of)\s+(?P<vscale>{nb.SCALE_RE})\b
+        | (?P<vague>{nb.VAGUE_RE})\b
+        | (?P<num>{_NUM})(?:\s*(?:-|–|—|\bto|\bor)\s*(?P<num2>{_NUM}))?
+        | (?P<ordw>{nb.ORDINAL_RE})\b
+      )
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
 
 #: Function words that end a counted noun phrase.
 _STOP = _words(
@@ -142,7 +166,7 @@ _STOP = _words(
     within without upon because though although yet still just only even ago later earlier
     here now too very what whether out up down off again ever never already almost nearly
     along toward towards amid despite near like one two three four five six seven eight
-    nine ten whereas
+    nine ten whereas others feared believed thought presumed reported said
     """
 )
 _WEEKDAYS = _words(
@@ -166,6 +190,7 @@ for _lemma, _forms in {
     "displaced": "displaced displacing fled fleeing",
     "missing": "missing disappeared",
     "destroyed": "destroyed destroying",
+    "damaged": "damaged damaging",
     "evacuated": "evacuated evacuating",
     "rescued": "rescued rescuing",
     "released": "released releasing freed",
@@ -176,15 +201,19 @@ for _lemma, _forms in {
 _EVENT_RE = _alt(EVENTS)
 _EVENT_AFTER = re.compile(
     rf"""[\s”"’',]*(?:(?:and|or)\s+[a-z]+\s+(?=(?:were|was|are|is|had|have|has)\b))?(?:(?:who|that|which|were|was|are|is|had|have|has|been|being|be|reportedly|
-    also|all|allegedly|later|themselves|reported|believed|confirmed|feared|said|to|either|both)
+    also|all|allegedly|later|themselves|reported|believed|confirmed|feared|said|to|either|both|
+    still|now|remain|remains|remained|more|others|thought|presumed|listed|as)
     \s+)*(?P<ev>{_EVENT_RE})\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 _EVENT_BEFORE = re.compile(
-    rf"""(?:(?P<ev>\b(?:{_EVENT_RE}))(?:\s+(?:or|and)\s+\w+)?|(?P<toll>\bdeath\s+toll\b[^.;]{{0,30}}?))
+    rf"""(?:(?P<ev>\b(?:{_EVENT_RE}))(?:\s+(?:or|and)\s+\w+)?|(?P<toll>\bdeath\s+toll\b[^.;\d]{{0,60}}?))
     \s+(?:of\s+)?(?:(?:the|a|an|some|all|another|its|their)\s+)?[“"‘']?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: How far (in characters) an elliptical count may stand from the count whose noun it takes:
+#: "1,200 people have been displaced, according to the agency, and hundreds more were injured".
+_ELLIPSIS_GAP = 60
 _LIST_GAP = re.compile(r"[^,;:.()]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE)
 _LIST_BLOCK = re.compile(r"\b(?:from|of|in|at|by|to|into|on)\b", re.IGNORECASE)
 
@@ -261,6 +290,7 @@ _TRIGGER_WORDS = frozenset(
         *nb.TENS,
         *nb.SCALES,
         *nb.ORDINALS,
+        *nb.FRACTIONS,
         *(w.split()[-1] for w in nb.VAGUE),
         "few",
         "couple",
@@ -379,7 +409,7 @@ def _sentence_figures(
         if kind is FigureKind.COUNT and prev is not None and (event is None or counted is None):
             before, prev_np_end = prev
             gap = text[prev_np_end : m.start()]
-            if counted is None and event is not None and len(gap) < 30:
+            if counted is None and event is not None and len(gap) < _ELLIPSIS_GAP:
                 counted = before.counted  # "seven gunmen were killed and 12 were wounded"
             elif event is None and _LIST_GAP.fullmatch(gap) and not _LIST_BLOCK.search(gap):
                 event = before.event  # "seized 12 trucks, several tankers and ..."
@@ -419,7 +449,7 @@ def _core(text: str, m: re.Match[str], limit: int) -> _Core | None:
         elif ampm.startswith("a") and hour == 12:
             hour = 0
         value = hour + minute / 60
-        return _Core(m.end(), value, value, False, FigureKind.TIME, None, False)
+        return _Core(m.end(), value, value, bool(g("tqual")), FigureKind.TIME, None, False)
     if g("decade") is not None:
         first = float(g("decade"))
         return _Core(m.end(), first, first + 9, False, FigureKind.YEAR, "decade", False)
@@ -438,10 +468,25 @@ def _core(text: str, m: re.Match[str], limit: int) -> _Core | None:
     unit: str | None = None
     if g("ra") is not None:
         low, high = nb.word_value(g("ra")), nb.word_value(g("rb"))
+        low = _shared_scale(g("ra"), low, g("rb"), high)
     elif g("cur") is not None:
         low = _money(g("cnum"), g("cshort"))
         high = _money(g("cnum2"), g("cshort2")) if g("cnum2") else low
+        if g("cnum2") and not g("cshort"):
+            low = _shared_scale(g("cnum"), low, g("cnum2") + (g("cshort2") or ""), high)
         kind, unit = FigureKind.MONEY, _CURRENCY_SIGNS.get(g("cur").lower(), "USD")
+    elif g("snum") is not None:
+        low = _money(g("snum"), g("sshort"))
+        high = low
+    elif g("frac") is not None:
+        low = high = nb.fraction_value(g("frac"))
+        kind, unit = FigureKind.PERCENT, "%"
+    elif g("rnum") is not None:
+        part, whole = nb.word_value(g("rnum")), nb.word_value(g("rden"))
+        if part is None or whole is None or not 0 < part < whole <= 1000:
+            return None  # "one in four" is a share; "5 in 2020" is not
+        low = high = round(100 * part / whole, 2)
+        kind, unit = FigureKind.PERCENT, "%"
     elif g("vmul") is not None:
         vague = nb.vague_value(g("vmul"))
         scale = nb.SCALES[g("vscale").lower()]
@@ -460,6 +505,8 @@ def _core(text: str, m: re.Match[str], limit: int) -> _Core | None:
     else:
         low = nb.word_value(g("num"))
         high = nb.word_value(g("num2")) if g("num2") else low
+        if g("num2"):
+            low = _shared_scale(g("num"), low, g("num2"), high)
         approx = "dozen" in g("num").lower() or bool(g("num2") and " or " in m.group(0))
     if low is None or (high is None and g("vague") is None and g("vmul") is None):
         return None
@@ -478,7 +525,9 @@ def _core(text: str, m: re.Match[str], limit: int) -> _Core | None:
     suffix = _SUFFIX.match(text, end, limit)
     if suffix is not None and kind is FigureKind.COUNT:
         if suffix.group("pct"):
-            kind, unit = FigureKind.PERCENT, "%"
+            # A change of 2 percentage points is not 2% of anything: a unit of its own.
+            points = "point" in suffix.group("pct").lower()
+            kind, unit = FigureKind.PERCENT, ("pp" if points else "%")
         elif suffix.group("curw"):
             word = suffix.group("curw").lower().split()[-1].rstrip("s")
             kind, unit = FigureKind.MONEY, _CURRENCY_WORDS.get(word, word.upper())
@@ -493,12 +542,32 @@ def _core(text: str, m: re.Match[str], limit: int) -> _Core | None:
     if (
         kind is FigureKind.DURATION
         and g("qual")
-        and g("qual").lower() in ("over", "under")
+        and g("qual").lower() == "over"
         and not re.search(r"\bfor\s+$", text[max(0, m.start() - 8) : m.start()], re.IGNORECASE)
     ):
         bound = None  # "clashed over two days" is a span of time, not a bound
     lo, hi, bound_approx = nb.apply_bound(bound, low, high)
     return _Core(end, lo, hi, approx or bound_approx, kind, unit, kind is FigureKind.COUNT)
+
+
+_SCALE_TAIL = re.compile(rf"(?:\s+(?:{nb.SCALE_RE})|(?<=\d)(?:bn|mn|tn|m|k))+$", re.IGNORECASE)
+
+
+def _shared_scale(
+    low_text: str, low: float | None, high_text: str, high: float | None
+) -> float | None:
+    """ "30 to 40 million", "€2-3bn": a multiplier written once belongs to both ends."""
+    if low is None or high is None or _SCALE_TAIL.search(low_text):
+        return low
+    tail = _SCALE_TAIL.search(high_text)
+    if tail is None:
+        return low
+    factor = 1.0
+    for word in tail.group().lower().split():
+        factor *= nb.SCALES.get(word, 1)
+    short = tail.group().strip().lower()
+    factor *= nb.SHORT_SCALES.get(short, 1) if short.isalpha() and short not in nb.SCALES else 1
+    return low * factor if low * factor <= high else low
 
 
 def _money(number: str | None, short: str | None) -> float | None:
@@ -573,10 +642,15 @@ def _np_words(
     return at
 
 
+_IRREGULAR_PLURALS = _words("people children cattle")
+
+
 def _is_plural(word: str) -> bool:
     low = word.lower()
-    return (len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is"))) or (
-        low.endswith("men") and len(low) > 4
+    return (
+        low in _IRREGULAR_PLURALS
+        or (len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")))
+        or (low.endswith("men") and len(low) > 4)
     )
 
 
@@ -645,8 +719,20 @@ _ACCORDING_BY = re.compile(
 _ACCORDING = re.compile(rf"\baccording\s+to\s+(?P<x>{_PHRASE})", re.IGNORECASE)
 #: ", said Jane Doe, a spokeswoman for X." (the source follows the verb, to the end).
 _INVERTED = re.compile(rf"[,”\"’]\s*(?:{_SAY})\s+(?=[A-Z])")
-_SAY_RE = re.compile(rf"\b(?:{_SAY})\b")
-_GATE = re.compile(rf"\b(?:{_SAY}|according)\b", re.IGNORECASE)
+#: "Police put the crowd at 25,000": an estimate given by the subject.
+_PUT_AT = r"(?:put|puts|putting|placed|places)\s+(?:the|its|their)\s+(?:[a-z]+\s+){1,2}?at"
+_SAY_RE = re.compile(rf"\b(?:{_SAY}|{_PUT_AT})\b")
+_GATE = re.compile(rf"\b(?:{_SAY}|according|{_PUT_AT})\b", re.IGNORECASE)
+#: "15 people reported missing", "said to be dead": a participle, not an attribution.
+_PARTICIPLES = _alt([*(w for w in EVENTS if w.endswith("ed")), "missing", "dead", "hurt"])
+_NOT_SAYING = re.compile(rf"\s+(?:to\s+be\s+|as\s+)?(?:{_PARTICIPLES})\b", re.IGNORECASE)
+#: Nothing after the verb but the end of the sentence ("..., police said.", "... said on Tuesday.").
+_SAY_AT_END = re.compile(
+    r"(?:\s+(?:on|late|early|last|this)\s+[A-Za-z]+(?:\s+(?:night|morning|evening))?)?"
+    r"[\s.!?”\"’')]*$"
+)
+#: A finite verb inside a would-be subject: "Rescue teams were still searching for ...".
+_FINITE = re.compile(r"\s(?:were|was|is|are|will|would|could|can|had|have|has)\s")
 _CUT = re.compile(
     r"\s+(?:on|in|at|that|who|which|whose|there|as|to|said|stated|and\s+(?:said|added))\b.*$",
     re.IGNORECASE | re.S,
@@ -725,12 +811,16 @@ def _attribution(sentence: str) -> str | None:
     if m is not None:
         return _tidy(re.split(r"[.;!?]\s", sentence[m.end() :])[0], cut=False)
     for m in _SAY_RE.finditer(sentence):
+        if _NOT_SAYING.match(sentence, m.end()):
+            continue
         subject = _last_clause(sentence[max(0, m.start() - 160) : m.start()])
-        if not subject or len(subject.split()) > 12:
+        if not subject or len(subject.split()) > 12 or _FINITE.search(f" {subject} "):
             continue
         words = subject.split()
         bare = len(words) <= 3 and (_is_plural(words[-1]) or _ROLE_OF.match(subject) is not None)
-        if _SUBJECT_START.match(subject) or bare:
+        # "..., police said." closes the sentence: whoever stands before the verb is the source.
+        closing = len(words) <= 4 and _SAY_AT_END.match(sentence, m.end()) is not None
+        if _SUBJECT_START.match(subject) or bare or closing:
             return _tidy(subject, cut=False)
     return None
 
@@ -742,7 +832,8 @@ _LEADING = re.compile(
     r"^(?:However|Meanwhile|But|And|Also|Yet|Still|Instead|In\s+a\s+statement|Later)\s+"
 )
 _TRAILING = re.compile(
-    r"\s+(?:also|later|previously|earlier|then|further|again|has|have|had|was|were|is|are)$"
+    r"\s+(?:also|later|previously|earlier|then|further|again|has|have|had|was|were|is|are"
+    r"|yesterday|today|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))$"
 )
 
 

@@ -25,7 +25,9 @@ SCALES: dict[str, int] = {
     "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
 }  # fmt: skip
 #: Abbreviated multipliers, accepted only right after a currency amount ("$3.5m", "€2bn").
-SHORT_SCALES: dict[str, int] = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+SHORT_SCALES: dict[str, int] = {
+    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000,
+}  # fmt: skip
 
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -34,6 +36,16 @@ ORDINALS: dict[str, int] = {
     "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
     "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
 }  # fmt: skip
+
+#: Denominators of fractions of a whole ("a quarter of", "two-thirds of"), singular and plural.
+FRACTIONS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+    "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+#: Numerators written before them ("a", "one", "two", ... "nine").
+FRACTION_NUMERATORS: dict[str, int] = {"a": 1, "one": 1} | {
+    w: n for w, n in UNITS.items() if 2 <= n <= 9
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +164,8 @@ DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 #: Digits followed by word multipliers: "1.5 million", "3 billion".
 DIGIT_NUMBER_RE = rf"{DIGITS_RE}(?:\s+(?:{SCALE_RE}))*"
 VAGUE_RE = _alternation(list(VAGUE))
+FRACTION_RE = _alternation(list(FRACTIONS))
+FRACTION_NUMERATOR_RE = _alternation(list(FRACTION_NUMERATORS))
 QUALIFIER_RE = _alternation(list(QUALIFIERS))
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
@@ -194,6 +208,17 @@ def word_value(phrase: str) -> float | None:
                 return None
             seen = True
     return total + current if seen else None
+
+
+def fraction_value(phrase: str) -> float | None:
+    """Percent of a whole a fraction stands for ("two-thirds" -> 66.67, "half" -> 50)."""
+    words = _WORD_SPLIT.split(phrase.lower().strip())
+    if words == ["half"]:
+        return 50.0
+    if len(words) != 2 or words[1] not in FRACTIONS or words[0] not in FRACTION_NUMERATORS:
+        return None
+    value = 100 * FRACTION_NUMERATORS[words[0]] / FRACTIONS[words[1]]
+    return value if value <= 100 else None
 
 
 def vague_value(phrase: str) -> Vague | None:

@@ -56,13 +56,29 @@ _HEAD_CLASSES: dict[str, str] = {
     "soldier": "soldier troop serviceman servicemember servicewoman",
     "mercenary": "mercenary contractor",
     "person": "person people civilian individual resident villager",
-    "death": "death casualty fatality",
+    "casualty": "casualty",
     "police": "police policeman officer",
     "child": "child kid",
     "truck": "truck lorry",
     "home": "home house dwelling",
 }
 _HEAD: dict[str, str] = {w: cls for cls, ws in _HEAD_CLASSES.items() for w in ws.split()}
+#: "57 deaths", "the death toll rose to 57": people killed, whoever they were.
+_DEATH_NOUNS = _words("death fatality")
+#: Who typically gives a figure, by role. Two sources in different roles (police and organisers,
+#: an army and the rebels it fights) give rival figures: when they differ that is news, not a
+#: conflict between the two outlets, so such figures may agree but never conflict.
+_SOURCE_ROLES: dict[str, str] = {
+    w: role
+    for role, ws in {
+        "authority": "police government ministry minister army military authority official "
+        "governor mayor junta interior prefecture",
+        "organiser": "organiser organizer union protester demonstrator activist opposition "
+        "campaigner",
+        "insurgent": "rebel separatist jihadist insurgent militant",
+    }.items()
+    for w in ws.split()
+}
 #: Heads that also say whose side they are on ("10 separatists" = separatist fighters).
 _SIDE_NOUNS = _words("separatist rebel jihadist insurgent islamist militia")
 _EVENT_GROUP = {"injured": "wounded", "captured": "seized", "detained": "arrested"}
@@ -91,6 +107,8 @@ class _Profile:
     side: frozenset[str]
     event: str | None
     source: frozenset[str]
+    #: Roles of the source (_SOURCE_ROLES), empty when unknown.
+    roles: frozenset[str]
     context: frozenset[str]
     low: float | None
     high: float | None
@@ -143,20 +161,29 @@ def _scaled(figure: Figure) -> tuple[float | None, float | None]:
     return low, high
 
 
+def _tally(figure: Figure, profile: _Profile) -> bool:
+    return figure.kind is FigureKind.COUNT and figure.counted is None and profile.head is not None
+
+
 def _profile(document: Document, figure: Figure, count: int) -> _Profile:
     source = _stems(figure.source)
+    roles = frozenset(_SOURCE_ROLES[w] for w in source if w in _SOURCE_ROLES)
     low, high = _scaled(figure)
     position = figure.sentence / max(1, count)
     if figure.kind is FigureKind.COUNT:
         head, side = _head_and_side(figure.counted)
+        event = _EVENT_GROUP.get(figure.event or "", figure.event)
         if owner_is_source(document, figure):
             side |= set(source - _ROLES)
+        if head in _DEATH_NOUNS or (head is None and event == "killed"):
+            head, event = "person", "killed"  # a death toll counts people killed
         return _Profile(
             bucket=("count", head),
             head=head,
             side=frozenset(side),
-            event=_EVENT_GROUP.get(figure.event or "", figure.event),
+            event=event,
             source=source,
+            roles=roles,
             context=frozenset(),
             low=low,
             high=high,
@@ -172,6 +199,7 @@ def _profile(document: Document, figure: Figure, count: int) -> _Profile:
         side=frozenset(),
         event=figure.event,
         source=source,
+        roles=roles,
         context=context,
         low=low,
         high=high,
@@ -221,8 +249,11 @@ def _score(p: _Profile, q: _Profile, aligned: bool) -> float | None:
         # Same value and a quarter of the nearby words in common is enough to agree; a
         # conflict needs much more shared context (or an aligned sentence).
         same = p.low == q.low and p.high == q.high
-        return 0.85 * _dice(p.context, q.context) + 0.25 * bonus + 0.3 * same
-    if p.head is None or q.head is None:
+        # The same full calendar date in two reports of one event is the same date.
+        full_date = same and p.bucket == q.bucket == ("date", "date")
+        return 0.85 * _dice(p.context, q.context) + 0.25 * bonus + 0.3 * same + 0.25 * full_date
+    if p.head is None or q.head is None or p.head != q.head:
+        # Only an aligned sentence lets a count with no (or another) counted noun pair.
         if not aligned:
             return None
         head = 0.3
@@ -239,6 +270,17 @@ def _score(p: _Profile, q: _Profile, aligned: bool) -> float | None:
         side = 1.0 if _prefix_overlap(p.side, q.side) else -1.0
     source = _dice(p.source, q.source) if p.source and q.source else 0.3
     return 0.45 * head + 0.2 * event + 0.15 * side + 0.1 * source + 0.1 * bonus
+
+
+def _may_conflict(p: _Profile, q: _Profile) -> bool:
+    """Whether two figures that differ may be reported as a conflict at all.
+
+    Rival sources (police and organisers) are expected to differ, and a count that says what
+    happened (killed, missing) is not contradicted by one that does not say.
+    """
+    if p.roles and q.roles and not p.roles & q.roles:
+        return False
+    return not (p.bucket[0] == "count" and (p.event is None) != (q.event is None))
 
 
 def _aligned_sets(
@@ -326,6 +368,10 @@ def pair_figures(
         buckets[q.bucket][1].append(j)
     # Counts with no counted noun may pair only inside aligned sentences, with any count.
     headless = buckets.pop(("count", None), ([], []))
+    # Death tolls with no noun ("the toll rose to 57") are in the people bucket and may also
+    # pair, like other counts with no noun, inside aligned sentences.
+    headless[0].extend(i for i, f in enumerate(lf) if _tally(f, lp[i]))
+    headless[1].extend(j for j, f in enumerate(rf) if _tally(f, rp[j]))
     extra = _headless_candidates(headless, lf, rf, lp, rp, l_align, r_align)
 
     scored: list[tuple[float, int, int, bool]] = []
@@ -342,6 +388,8 @@ def pair_figures(
         )
         if lf[i].kind in (FigureKind.YEAR, FigureKind.DATE, FigureKind.TIME):
             agree = p.low == q.low and p.high == q.high
+        if not agree and not _may_conflict(p, q):
+            return
         score += 0.02 if agree else 0.0
         if score >= (opts.agree_threshold if agree else opts.conflict_threshold):
             scored.append((score, i, j, agree))
@@ -407,7 +455,7 @@ def describe(figure: Figure) -> str:
         body = f"{vague} ({body.removeprefix('about ')})"
     unit = figure.unit
     if kind is FigureKind.PERCENT:
-        return body + "%"
+        return body + (" percentage points" if unit == "pp" else "%")
     if kind is FigureKind.MONEY and unit:
         return f"{unit} {body}"
     if kind is FigureKind.DURATION and unit:
