@@ -142,6 +142,8 @@ _SCANNER = re.compile(
           (?:\s*(?:-|–|to)\s*{_CURRENCY_SIGN}?\s?(?P<cnum2>{nb.DIGIT_NUMBER_RE})(?P<cshort2>{_SHORT})?
              (?!\d|[,.]\d|{_UNIT_AHEAD}))?
         | (?P<snum>{nb.DIGITS_RE})(?P<sshort>bn|mn|tn\b|(?:m|k)(?=\s+{_CURRENCY_WORD_RE}))\b
+        | (?P<fpart>(?:{nb.FRACTION_NUMERATOR_RE})[\s-]+(?:{nb.FRACTION_RE})|half)
+          \s+(?:of\s+)?an?\s+(?P<fscale>hundred|thousand|million|billion|trillion)\b
         | (?P<frac>{_FRACTION_RE})
         | (?P<rnum>{_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?!\d{{4}}\b)(?P<rden>{_NUM})
           (?!\s*(?:%|per\b|percent\b|[,.]?\d)|{_UNIT_AHEAD})
@@ -277,7 +279,7 @@ def extract_figures(document: Document) -> tuple[Figure, ...]:
             continue
         matches = _scan(text, sentence.start, sentence.end, triggers)
         out.extend(
-            _sentence_figures(text, index, sentence.start, sentence.end, matches, sources.of)
+            _sentence_figures(text, index, sentence.start, sentence.end, matches, sources.at)
         )
     out.sort(key=lambda f: (f.start, f.end))
     return tuple(out)
@@ -380,7 +382,7 @@ def _sentence_figures(
     start: int,
     end: int,
     matches: list[re.Match[str]],
-    source_of: Callable[[int], str | None],
+    source_of: Callable[[int, int], str | None],
 ) -> list[Figure]:
     figures: list[Figure] = []
     # (figure, counted-phrase end) of the previous count in this sentence, for lists/ellipsis.
@@ -423,7 +425,7 @@ def _sentence_figures(
             kind=kind,
             counted=counted,
             event=event,
-            source=source_of(index),
+            source=source_of(index, m.start()),
             sentence=index,
             unit=core.unit,
         )
@@ -478,6 +480,9 @@ def _core(text: str, m: re.Match[str], limit: int) -> _Core | None:
     elif g("snum") is not None:
         low = _money(g("snum"), g("sshort"))
         high = low
+    elif g("fpart") is not None:
+        share = nb.fraction_value(g("fpart"))
+        low = high = share * nb.SCALES[g("fscale").lower()] / 100 if share is not None else None
     elif g("frac") is not None:
         low = high = nb.fraction_value(g("frac"))
         kind, unit = FigureKind.PERCENT, "%"
@@ -604,6 +609,8 @@ def _counted(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     at = lead.end()
     words: list[tuple[int, int]] = []
     at = _np_words(text, at, limit, words, max_words=4)
+    while words and _is_verb_like(text[words[-1][0] : words[-1][1]]):
+        words.pop()  # "100,000 marched": a participle ends a phrase only as an adjective
     if not words:
         return None, pos
     head_end = words[-1][1]
@@ -643,6 +650,12 @@ def _np_words(
 
 
 _IRREGULAR_PLURALS = _words("people children cattle")
+#: Collective nouns that say things as a body ("police put the number at 20,000").
+_COLLECTIVE = _words("police military army government authorities junta")
+
+
+def _is_verb_like(word: str) -> bool:
+    return len(word) > 4 and word.islower() and word.endswith("ed")
 
 
 def _is_plural(word: str) -> bool:
@@ -753,6 +766,8 @@ _ANAPHORS = frozenset(
     ["he", "she", "they", "it", "we", "the group", "the statement", "the report",
      "the same statement", "the spokesman", "the spokesperson"]
 )  # fmt: skip
+#: Where a sentence splits into clauses that may each name their own source.
+_CLAUSE_SPLIT = re.compile(r"[,;]\s+(?:while|whereas|but|and)\s+|;\s+", re.IGNORECASE)
 _SUBJECT_START = re.compile(r"^(?:[A-Z]|the\b|a\b|an\b|its\b|their\b)")
 
 
@@ -768,6 +783,29 @@ class _Sources:
         if index not in self._own:
             self._own[index] = _attribution(self._doc.sentence_text(index))
         return self._own[index]
+
+    def at(self, index: int, offset: int) -> str | None:
+        """Attribution of the figure at ``offset``: its own clause's, else its sentence's.
+
+        "Police said 20,000 marched, while organisers put the figure at 100,000" has two sources.
+        """
+        sentence = self._doc.sentences[index]
+        text = self._doc.text
+        start = sentence.start
+        for cut in _CLAUSE_SPLIT.finditer(text, sentence.start, sentence.end):
+            if cut.start() > offset:
+                end = cut.start()
+                break
+            start = cut.end()
+        else:
+            end = sentence.end
+        if (start, end) != (sentence.start, sentence.end):
+            own = _attribution(text[start:end])
+            if own is not None:
+                if own.lower() in _ANAPHORS:
+                    return self._antecedent(index) or own
+                return own
+        return self.of(index)
 
     def of(self, index: int) -> str | None:
         """Attribution of sentence ``index``, resolving "he"/"the statement" to a named source."""
@@ -817,7 +855,11 @@ def _attribution(sentence: str) -> str | None:
         if not subject or len(subject.split()) > 12 or _FINITE.search(f" {subject} "):
             continue
         words = subject.split()
-        bare = len(words) <= 3 and (_is_plural(words[-1]) or _ROLE_OF.match(subject) is not None)
+        bare = len(words) <= 3 and (
+            _is_plural(words[-1])
+            or words[-1].lower() in _COLLECTIVE
+            or _ROLE_OF.match(subject) is not None
+        )
         # "..., police said." closes the sentence: whoever stands before the verb is the source.
         closing = len(words) <= 4 and _SAY_AT_END.match(sentence, m.end()) is not None
         if _SUBJECT_START.match(subject) or bare or closing:
