@@ -121,3 +121,17 @@ def what_text(figure: Figure) -> str:
     """What is counted and what happened to it: "separatist fighters killed"."""
     parts = [p for p in (figure.counted, figure.event) if p]
     return " ".join(parts) if parts else str(figure.kind)
+
+
+def who_text(left: Figure | None, right: Figure | None) -> str:
+    """Who says so, once per speaker: "the Malian army", "the army / the rebels", or "—".
+
+    Sources that differ only by case ("The separatists" / "the separatists") are one speaker;
+    the left side's spelling is kept.
+    """
+    seen: dict[str, str] = {}
+    for figure in (left, right):
+        source = figure.source.strip() if figure is not None and figure.source else ""
+        if source:
+            seen.setdefault(source.casefold(), source)
+    return " / ".join(seen.values()) if seen else "—"

@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from compare_tui.core.figure_table import RowStatus, figure_rows, value_text, what_text
+from compare_tui.core.figure_table import (
+    RowStatus,
+    figure_rows,
+    value_text,
+    what_text,
+    who_text,
+)
 from compare_tui.core.models import (
     AlignKind,
     Alignment,
@@ -97,12 +103,6 @@ def _figure_cell(figure: Figure | None) -> str:
     return shown
 
 
-def _who(left: Figure | None, right: Figure | None) -> str:
-    says = [f.source for f in (left, right) if f is not None and f.source]
-    unique = list({s.casefold(): s for s in reversed(says)}.values())[::-1]
-    return escape_inline(" / ".join(unique)) if unique else "—"
-
-
 def figure_table(comparison: Comparison) -> list[str]:
     """The figure table: conflicts first, then agreements, then figures on one side only."""
     left_figs, right_figs = comparison.figures
@@ -119,7 +119,7 @@ def figure_table(comparison: Comparison) -> list[str]:
             verdict += f": {escape_inline(row.why)}"
         lines.append(
             f"| {_figure_cell(lf)} | {_figure_cell(rf)} | {escape_inline(what)} "
-            f"| {_who(lf, rf)} | {verdict} |"
+            f"| {escape_inline(who_text(lf, rf))} | {verdict} |"
         )
     if len(lines) == 2:
         lines.append("| — | — | no figures found | — | — |")

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
-from compare_tui.core.figure_table import FigureRow, RowStatus, value_text, what_text
+from compare_tui.core.figure_table import FigureRow, RowStatus, value_text, what_text, who_text
 from compare_tui.core.models import Comparison, Figure
 
 _GLYPH = {
@@ -86,7 +86,7 @@ class FiguresTable(DataTable[Text]):
                 _figure_cell(left),
                 _figure_cell(right),
                 Text(what_text(known)),
-                Text(" / ".join(f.source for f in (left, right) if f and f.source) or "—"),
+                Text(who_text(left, right)),
                 self._verdict_cell(row),
                 key=str(n),
             )
