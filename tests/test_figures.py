@@ -102,6 +102,35 @@ def only(text: str, fragment: str) -> Figure:
         ("The vote closed at 10:30 sharp.", "10:30", 10.5, 10.5, False, FigureKind.TIME),
         ("It was the third attack.", "third", 3, 3, False, FigureKind.ORDINAL),
         ("She finished 2nd overall.", "2nd", 2, 2, False, FigureKind.ORDINAL),
+        # Beyond the seeds: money, fractions, ratios, shared multipliers, clock times.
+        ("The plan is worth 3.5bn dollars.", "3.5bn", 3.5e9, 3.5e9, False, FigureKind.MONEY),
+        ("Aid of 5m euros arrived.", "5m", 5e6, 5e6, False, FigureKind.MONEY),
+        ("It will cost €20 to €40 million.", "€20", 2e7, 4e7, False, FigureKind.MONEY),
+        ("Between 1 and 2 million people voted.", "Between", 1e6, 2e6, False, FigureKind.COUNT),
+        ("Half of the voters stayed home.", "Half", 50, 50, False, FigureKind.PERCENT),
+        (
+            "Two-thirds of the staff quit.",
+            "Two-thirds",
+            200 / 3,
+            200 / 3,
+            False,
+            FigureKind.PERCENT,
+        ),
+        ("Nearly half of the crops failed.", "half", 40, 50, True, FigureKind.PERCENT),
+        ("One in five children is underweight.", "One in five", 20, 20, False, FigureKind.PERCENT),
+        (
+            "A quarter of a million people fled.",
+            "quarter",
+            250_000,
+            250_000,
+            False,
+            FigureKind.COUNT,
+        ),
+        ("Between 30 and 40% voted.", "Between", 30, 40, False, FigureKind.PERCENT),
+        ("The ship left at 9.30am.", "9.30am", 9.5, 9.5, False, FigureKind.TIME),
+        ("It sank at around 3pm.", "around 3pm", 15, 15, True, FigureKind.TIME),
+        ("It took under six hours.", "under six hours", None, 6, False, FigureKind.DURATION),
+        ("Rain reached 250 millimetres.", "250", 250, 250, False, FigureKind.MEASURE),
     ],
 )
 def test_values_and_kinds(
@@ -115,6 +144,27 @@ def test_values_and_kinds(
     fig = only(text, fragment)
     assert (fig.low, fig.high, fig.approx, fig.kind) == (low, high, approx, kind)
     assert fig.text.startswith(fragment) or fragment in fig.text
+
+
+def test_a_range_does_not_join_a_number_with_another_unit() -> None:
+    """ "paid €20 to 40% of the staff" is €20, then 40%: never a money range €20-40."""
+    figs = figures_of("They paid €20 to 40% of the staff.")
+    assert [(f.text, f.low, f.high, f.kind, f.unit) for f in figs] == [
+        ("€20", 20, 20, FigureKind.MONEY, "EUR"),
+        ("40%", 40, 40, FigureKind.PERCENT, "%"),
+    ]
+    (fee,) = figures_of("The fee is $5 to 10 km away.")[:1]
+    assert (fee.text, fee.high) == ("$5", 5)
+
+
+def test_percentage_points_are_their_own_unit() -> None:
+    assert only("The rate rose 2 percentage points.", "2").unit == "pp"
+    assert only("The rate rose 2 percent.", "2").unit == "%"
+
+
+def test_full_month_names_do_not_take_the_full_stop() -> None:
+    assert only("The strike is set for 14 March.", "14").text == "14 March"
+    assert only("It began on Mar. 3 in the north.", "Mar").text == "Mar. 3"
 
 
 def test_money_and_percent_units() -> None:
@@ -134,6 +184,7 @@ def test_money_and_percent_units() -> None:
         "Many people were there and numerous shops shut.",
         "The F-16 and the 3G network.",
         "No one was hurt, one of the guards said.",
+        "Half an hour later the road reopened.",
     ],
 )
 def test_not_figures(text: str) -> None:
@@ -179,6 +230,17 @@ def test_one_counts_when_it_introduces_a_noun() -> None:
         ("The storm injured 40 tourists.", "40", "tourists", "injured"),
         ("The death toll rose to 52.", "52", None, "killed"),
         ("A convoy of 30 vehicles arrived.", "30", "vehicles", None),
+        ("Twelve people are still missing.", "Twelve", "people", "missing"),
+        ("Forty climbers remained missing on Sunday.", "Forty", "climbers", "missing"),
+        ("Dozens feared dead after the blast.", "Dozens", None, "killed"),
+        ("Nine houses were damaged.", "Nine", "houses", "damaged"),
+        ("About 100,000 marched through the city.", "100,000", None, None),
+        (
+            "The death toll from the earthquake in the mountainous north has risen to 57.",
+            "57",
+            None,
+            "killed",
+        ),
     ],
 )
 def test_counted_and_event(
@@ -186,6 +248,15 @@ def test_counted_and_event(
 ) -> None:
     fig = only(text, fragment)
     assert (fig.counted, fig.event) == (counted, event)
+
+
+def test_elliptical_count_with_more_takes_the_earlier_noun() -> None:
+    text = "Some 1,200 people were displaced, according to the agency, and hundreds more were hurt."
+    figs = figures_of(text)
+    assert [(f.low, f.counted, f.event) for f in figs] == [
+        (1200, "people", "displaced"),
+        (200, "people", "injured"),
+    ]
 
 
 def test_elliptical_count_inherits_what_is_counted() -> None:
@@ -213,11 +284,26 @@ def test_elliptical_count_inherits_what_is_counted() -> None:
             "“We lost 3 men,” said Jane Doe, a spokeswoman for the Red Cross.",
             "Red Cross’s spokeswoman",
         ),
+        ("About 20,000 people took part, police said.", "police"),
+        ("Police put the crowd at 25,000 people.", "Police"),
+        ("The ministry said on Friday that 12 officers were hurt.", "The ministry"),
     ],
 )
 def test_source(text: str, source: str) -> None:
     (fig,) = [f for f in figures_of(text) if f.kind is FigureKind.COUNT]
     assert fig.source == source
+
+
+def test_a_participle_is_not_an_attribution() -> None:
+    (fig,) = figures_of("Rescue teams searched for 15 people reported missing in the town.")
+    assert (fig.counted, fig.event, fig.source) == ("people", "missing", None)
+
+
+def test_each_clause_may_name_its_own_source() -> None:
+    figs = figures_of(
+        "Police said 20,000 people marched, while organisers put the figure at 100,000."
+    )
+    assert [(f.low, f.source) for f in figs] == [(20_000, "Police"), (100_000, "organisers")]
 
 
 def test_source_is_carried_within_a_paragraph_and_resolves_pronouns() -> None:

@@ -155,3 +155,61 @@ def test_pairing_invariants(left_parts: list[str], right_parts: list[str]) -> No
         a, b = figs[0][p.left], figs[1][p.right]
         assert a.kind == b.kind
         assert p.why
+
+
+def test_rival_sources_never_conflict() -> None:
+    """Police and organisers give different crowd sizes by design: not the outlets' conflict."""
+    left = doc_of("About 20,000 people joined the march, police said.")
+    right = doc_of("Organisers said 100,000 people joined the march.")
+    assert paired(left, right) == []
+
+
+def test_same_source_different_numbers_conflict() -> None:
+    left = doc_of("About 20,000 people joined the march, police said.")
+    right = doc_of("Police said 30,000 people joined the march.")
+    ((_, _, pair),) = paired(left, right)
+    assert pair.status is PairStatus.CONFLICT
+    assert pair.why == "about 20,000 vs 30,000 people"
+
+
+def test_a_death_toll_pairs_with_people_killed() -> None:
+    left = doc_of("At least 42 people were killed in the floods.")
+    right = doc_of("The death toll from the floods in the south rose to 57 on Wednesday.")
+    ((_, _, pair),) = paired(left, right)
+    assert (pair.status, pair.why) == (PairStatus.AGREE, "42+ vs 57")
+    deaths = doc_of("The floods caused 57 deaths in the south.")
+    ((_, _, pair),) = paired(left, deaths)
+    assert pair.status is PairStatus.AGREE
+
+
+def test_a_count_with_an_event_does_not_conflict_with_one_without() -> None:
+    left = doc_of("Rescuers found 146 people near the wreck.")
+    right = doc_of("Officials said 30 people were missing near the wreck.")
+    assert paired(left, right) == []
+
+
+def test_percentage_points_do_not_pair_with_percent() -> None:
+    left = doc_of("The tax on bank profits will rise by 2 percentage points.")
+    right = doc_of("The tax on bank profits will rise by 2%.")
+    assert paired(left, right) == []
+
+
+def test_money_written_differently_agrees() -> None:
+    left = doc_of("The government approved a $3.5 billion rescue plan for factories.")
+    right = doc_of("The government approved a rescue plan worth 3.5bn dollars for factories.")
+    ((_, _, pair),) = paired(left, right)
+    assert (pair.status, pair.why) == (PairStatus.AGREE, "both USD 3.5 billion")
+
+
+def test_fractions_and_percents_compare() -> None:
+    left = doc_of("A quarter of the money will go to small firms, the minister said.")
+    right = doc_of("The minister said 25 percent of the money will go to small firms.")
+    ((_, _, pair),) = paired(left, right)
+    assert (pair.status, pair.why) == (PairStatus.AGREE, "both 25%")
+
+
+def test_the_same_full_date_pairs_in_different_words() -> None:
+    left = doc_of("The ferry sank on March 3, 2024, officials said.")
+    right = doc_of("Officials confirmed the accident happened on 3 March 2024.")
+    ((_, _, pair),) = paired(left, right)
+    assert (pair.status, pair.why) == (PairStatus.AGREE, "both 2024-03-03")
