@@ -26,7 +26,14 @@ from numpy.typing import NDArray
 
 from compare_tui.core.compare import build_document
 from compare_tui.core.load import LoadedText, LoadError
-from compare_tui.core.models import AlignKind, Alignment, Comparison, Document, Figure
+from compare_tui.core.models import (
+    AlignKind,
+    Alignment,
+    Comparison,
+    Document,
+    Figure,
+    FigurePair,
+)
 
 __all__ = [
     "Corpus",
@@ -148,8 +155,9 @@ class CorpusOptions:
     verbatim_score: float = 0.85
     #: Failed alignments between two groups before grouping stops trying that pair of groups.
     group_tries: int = 3
-    #: Comparisons kept in memory.
-    cache_size: int = 256
+    #: Alignments and comparisons kept in memory (each holds indexes, not text: about 10 kB
+    #: for seed-sized articles).
+    cache_size: int = 2048
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,6 +347,19 @@ class Corpus:
             self._put(self._compared, (i, j), found)
         return found
 
+    def figure_pairs(self, i: int, j: int) -> tuple[FigurePair, ...]:
+        """Figure pairs of ``(i, j)``: the full comparison's when it is in memory, else pairing
+        alone, without sentence alignment. Pairing still pairs figures in unaligned sentences
+        (aligned ones only get a bonus), so the figure matrix can link articles of different
+        groups without paying for an alignment that would find next to nothing."""
+        found = self.cached(i, j)
+        if found is not None:
+            return found.figure_pairs
+        from compare_tui.core.pairing import pair_figures
+
+        figures = (self.figures(i), self.figures(j))
+        return pair_figures(self.documents[i], self.documents[j], figures, ())
+
     def _get(self, cache: OrderedDict[tuple[int, int], _T], key: tuple[int, int]) -> _T | None:
         with self._lock:
             found = cache.get(key)
@@ -369,6 +390,11 @@ class Corpus:
             with self._lock:
                 self._shares[key] = found
         return found
+
+    def aligned_pairs(self) -> list[tuple[int, int]]:
+        """Pairs ``(i, j)``, ``i < j``, whose shares are known (aligned for any reason)."""
+        with self._lock:
+            return sorted(self._shares)
 
     def known_share(self, i: int, j: int) -> tuple[float, float] | None:
         """The shares of a pair if it was already aligned, without aligning it."""

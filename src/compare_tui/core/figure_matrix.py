@@ -8,7 +8,8 @@ figure that conflicts with two different rows cannot chain them into one.
 
 Only the comparisons the matrix needs are run: within a group of rewrites every pair when the
 group is small, else each member against the group's most central article; across groups,
-the central articles of groups whose screen score reaches ``figure_related``.
+the central articles of groups whose screen score reaches ``FIGURE_RELATED``, through
+``Corpus.figure_pairs`` (pairing without alignment: different stories align next to nothing).
 """
 
 from __future__ import annotations
@@ -163,10 +164,11 @@ def figure_matrix(
     for k, (i, j) in enumerate(pairs):
         if progress is not None:
             progress(k / max(1, len(pairs)), f"figures: pair {k + 1}/{len(pairs)}")
-        comparison = corpus.comparison(i, j)
-        found += [
-            FigureLink(i, p.left, j, p.right, p.status, p.why) for p in comparison.figure_pairs
-        ]
+        if corpus.group_of(i) == corpus.group_of(j):
+            links = corpus.comparison(i, j).figure_pairs
+        else:
+            links = corpus.figure_pairs(i, j)
+        found += [FigureLink(i, p.left, j, p.right, p.status, p.why) for p in links]
     # Agreements first: they say "same quantity, same value" and make the rows; a conflict then
     # joins two rows only if no article is in both, so one figure cannot chain two rows together.
     for link in sorted(found, key=lambda lk: lk.status is PairStatus.CONFLICT):
