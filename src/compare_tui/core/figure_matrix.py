@@ -165,10 +165,10 @@ def figure_matrix(
         if progress is not None:
             progress(k / max(1, len(pairs)), f"figures: pair {k + 1}/{len(pairs)}")
         if corpus.group_of(i) == corpus.group_of(j):
-            links = corpus.comparison(i, j).figure_pairs
+            pairs_ij = corpus.comparison(i, j).figure_pairs
         else:
-            links = corpus.figure_pairs(i, j)
-        found += [FigureLink(i, p.left, j, p.right, p.status, p.why) for p in links]
+            pairs_ij = corpus.figure_pairs(i, j)
+        found += [FigureLink(i, p.left, j, p.right, p.status, p.why) for p in pairs_ij]
     # Agreements first: they say "same quantity, same value" and make the rows; a conflict then
     # joins two rows only if no article is in both, so one figure cannot chain two rows together.
     for link in sorted(found, key=lambda lk: lk.status is PairStatus.CONFLICT):
