@@ -398,8 +398,11 @@ class Corpus:
 
     def known_share(self, i: int, j: int) -> tuple[float, float] | None:
         """The shares of a pair if it was already aligned, without aligning it."""
+        key = (min(i, j), max(i, j))
         with self._lock:
-            return self._shares.get((min(i, j), max(i, j)))
+            found = self._shares.get(key)
+            aligned = found is None and key in self._aligned
+        return self.share(*key) if aligned else found
 
     def pair_stats(self, i: int, j: int) -> PairStats:
         """Shares and conflicts of one pair (compared on demand; any order, left < right)."""
