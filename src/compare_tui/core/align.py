@@ -22,15 +22,15 @@ Reordering is normal between outlets, so nothing here assumes a monotonic alignm
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from compare_tui.core.diff import WORD, word_changes
+from compare_tui.core.diff import word_changes
 from compare_tui.core.models import AlignKind, Alignment, Document, Span
+from compare_tui.core.words import NUMBER, WORD, stem
 
 __all__ = ["AlignOptions", "align_sentences"]
 
@@ -66,18 +66,7 @@ class AlignOptions:
 
 
 _QUOTE_PAIRS = (("’", "'"), ("‘", "'"), ("‚", "'"), ("“", '"'), ("”", '"'), ("„", '"'))
-#: The numbers among WORD's tokens (WORD takes a digit run as a whole token).
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _EMPTY = frozenset({""})
-_SUFFIX = re.compile(r"(?:ing|ed|es|s|ly)$")
-#: Function words carry no evidence that two sentences report the same thing.
-_STOP_WORDS = (
-    "a an the and or but nor of to in on at by for with from into as is are was were be been"
-    " being has have had do does did it its this that these those they them their he she him"
-    " his her we our us you your i me my not no so than then there which who whom whose what"
-    " when where while also said says say would could should will can may might"
-)
-_STOP = frozenset(_STOP_WORDS.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,16 +84,8 @@ class _Stems(dict[str, str]):
     """Token -> stem, computed on first sight; "" for function words."""
 
     def __missing__(self, token: str) -> str:
-        if token in _STOP:
-            stem = ""
-        else:
-            # Crude suffix stripping: enough for clashes/clashed, killed/killing, fighters.
-            stem = token[:-2] if token.endswith("'s") else token
-            if len(stem) > 4:
-                stem = _SUFFIX.sub("", stem)
-            stem = stem[:7]
-        self[token] = stem
-        return stem
+        self[token] = result = stem(token)
+        return result
 
 
 def _plain_quotes(text: str) -> str:
@@ -125,12 +106,12 @@ def _side(doc: Document, cache: _Stems) -> _Side:
     lower = plain.lower()
     if len(lower) != len(plain):  # a few characters lengthen when lowercased ("İ")
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in plain)
-    find, find_numbers, stem = WORD.findall, _NUMBER.findall, cache.__getitem__
+    find, find_numbers, stem_of = WORD.findall, NUMBER.findall, cache.__getitem__
     for s in doc.sentences:
         toks = find(lower, s.start, s.end)
         words.append(" ".join(toks))
         same.append(" ".join(plain[s.start : s.end].split()))
-        stems.append(frozenset(map(stem, toks)) - _EMPTY)
+        stems.append(frozenset(map(stem_of, toks)) - _EMPTY)
         numbers.append(frozenset(find_numbers(lower, s.start, s.end)))
         matchable.append(s.matchable)
     return _Side(words, same, stems, numbers, matchable)

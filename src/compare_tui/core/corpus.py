@@ -34,6 +34,7 @@ from compare_tui.core.models import (
     Figure,
     FigurePair,
 )
+from compare_tui.core.words import STOP_WORDS, WORD, stem
 
 __all__ = [
     "Corpus",
@@ -59,17 +60,8 @@ _NOT_ARTICLES = frozenset(_NOT_ARTICLE_SUFFIXES.split())
 #: Opening text of files compare-tui writes itself (memos, notes, JSON), never read as articles.
 _OWN_OUTPUT = re.compile(r'\A\s*(?:<!-- (?:written by )?compare-tui|\{\s*"schema")')
 
-_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
-_SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
-#: Function words say nothing about which story an article tells.
-_STOP_WORDS = (
-    "a an the and or but nor of to in on at by for with from into as is are was were be been"
-    " being has have had do does did it its this that these those they them their he she him his"
-    " her we our us you your i me my not no so than then there which who whom whose what when"
-    " where while also said says say would could should will can may might after before over"
-    " about more most some any all one two"
-)
-_STOP = frozenset(_STOP_WORDS.split())
+#: Beyond the function words: words so common in news that they say nothing about the story.
+_STOP = STOP_WORDS | frozenset("after before over about more most some any all one two".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,11 +173,11 @@ def _terms(doc: Document) -> Counter[str]:
     for s in doc.sentences:
         if not s.matchable:
             continue
-        for m in _WORD.finditer(doc.text, s.start, s.end):
+        for m in WORD.finditer(doc.text, s.start, s.end):
             w = m.group().lower()
             if w in _STOP or len(w) < 2:
                 continue
-            words[_SUFFIX.sub("", w) if len(w) > 4 else w] += 1
+            words[stem(w)] += 1
     return words
 
 

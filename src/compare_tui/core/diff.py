@@ -6,15 +6,11 @@ in the worst case and a whole-article diff is what makes line-diff tools hang on
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from compare_tui.core.models import Span
-
-#: A word or a number ("2,000", "3.5", "don't"); punctuation is not compared on its own, so a
-#: comma turned into a dash is not shown as a change a reader must check.
-WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’‘][^\W\d_]+)*")
+from compare_tui.core.words import WORD
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "‚": "'", "“": '"', "”": '"', "„": '"'})
 

@@ -1,0 +1,38 @@
+"""Word tokens, function words and a crude stemmer, shared by every stage that compares words.
+
+One definition keeps the aligner, the diff and the corpus screen in agreement on what a word is.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A number (digits with inner separators, "2,000", "1.5") or a run of letters with inner
+#: apostrophes ("army’s"): the units the aligner scores and the diff marks.
+WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’‘][^\W\d_]+)*")
+#: The numbers among WORD's tokens (WORD takes a digit run as a whole token).
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_SUFFIX = re.compile(r"(?:ing|ed|es|s|ly)$")
+#: Function words carry no evidence that two sentences report the same thing.
+STOP_WORDS = frozenset(
+    (
+        "a an the and or but nor of to in on at by for with from into as is are was were be been"
+        " being has have had do does did it its this that these those they them their he she him"
+        " his her we our us you your i me my not no so than then there which who whom whose what"
+        " when where while also said says say would could should will can may might"
+    ).split()
+)
+
+
+def stem(token: str) -> str:
+    """A lowercased token's stem, or "" for a function word.
+
+    Crude suffix stripping is enough for clashes/clashed, killed/killing, fighters/fighter;
+    cutting at seven letters folds most remaining inflections together.
+    """
+    if token in STOP_WORDS:
+        return ""
+    base = token[:-2] if token.endswith(("'s", "’s")) else token
+    if len(base) > 4:
+        base = _SUFFIX.sub("", base)
+    return base[:7]
