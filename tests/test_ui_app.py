@@ -9,8 +9,9 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 from textual.worker import WorkerCancelled
 
-from compare_tui.core.load import LoadError
-from compare_tui.core.models import Comparison
+from compare_tui.core.inputs import load_input
+from compare_tui.core.load import LoadError, load_bytes
+from compare_tui.core.models import Comparison, Span
 from compare_tui.core.notes import read_memo
 from compare_tui.ui.app import CompareApp
 from compare_tui.ui.screens.help import HelpScreen
@@ -18,24 +19,29 @@ from compare_tui.ui.screens.prompt import PromptScreen
 from compare_tui.ui.widgets.article import ArticlePane
 from compare_tui.ui.widgets.figures import FiguresTable
 
-from .test_ui_support import SEED_LEFT, SEED_RIGHT, comparer_for, seed_comparison
+from .test_ui_support import (
+    SEED_LEFT,
+    SEED_RIGHT,
+    SEED_SEVERAL,
+    comparer_for,
+    seed_comparison,
+    settled,
+    until,
+)
 
 SIZE = (160, 45)
 
 
-def make_app(tmp_path: Path, comparison: Comparison | None = None) -> CompareApp:
-    c = comparison or seed_comparison()
+def make_app(tmp_path: Path, left: str = SEED_LEFT, right: str = SEED_RIGHT) -> CompareApp:
+    """The app on two seeds, compared by the real engine (once per pair, cached)."""
     return CompareApp(
-        SEED_LEFT, SEED_RIGHT, notes_path=str(tmp_path / "notes.md"),
-        comparer=comparer_for(c), today="2025-06-14",
+        left, right, notes_path=str(tmp_path / "notes.md"),
+        comparer=comparer_for(seed_comparison(left, right)), today="2025-06-14",
     )
 
 
 async def ready(pilot: Pilot[int]) -> CompareApp:
-    app = pilot.app
-    assert isinstance(app, CompareApp)
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    app = await settled(pilot)
     assert app.comparison is not None
     return app
 
@@ -52,8 +58,14 @@ async def test_initial_view_shows_both_articles(tmp_path: Path) -> None:
         assert right.rendered_text()[0].startswith("Many killed as separatists clash")
         assert "000_633a6f03b1d6c80d.txt" in str(left.border_title)
         assert "Northern Mali" in str(left.border_title)
-        assert app.current == app._nav[0]
-        assert "alignment 1/" in status(app) and "notes.md" in status(app)
+        c = app.comparison
+        assert c is not None and app.current is not None
+        # The first alignment with sentences on both sides, not a one-sided headline.
+        first = app.current
+        assert c.alignments[first].left and c.alignments[first].right
+        assert all(not (c.alignments[n].left and c.alignments[n].right) for n in range(first))
+        assert f"alignment {app._nav_pos[first] + 1}/{len(app._nav)}" in status(app)
+        assert "notes.md" in status(app)
         width = left.scrollable_content_region.width
         assert all(len(line) <= width - 2 for line in left.rendered_text())
 
@@ -61,20 +73,44 @@ async def test_initial_view_shows_both_articles(tmp_path: Path) -> None:
 async def test_n_and_p_step_alignments_and_grey_out_at_the_ends(tmp_path: Path) -> None:
     async with make_app(tmp_path).run_test(size=SIZE) as pilot:
         app = await ready(pilot)
-        assert app.check_action("prev_alignment", ()) is None
+        assert app.current is not None
+        start = app._nav_pos[app.current]
+        assert (app.check_action("prev_alignment", ()) is None) == (start == 0)
         await pilot.press("n", "n")
-        assert app.current == app._nav[2]
-        assert "alignment 3/" in status(app)
+        assert app.current == app._nav[start + 2]
+        assert f"alignment {start + 3}/{len(app._nav)}" in status(app)
         a = app.comparison.alignments[app.current]  # type: ignore[union-attr]
         left, right = app.panes
         assert left.highlight.sentences == frozenset(a.left)
         assert right.highlight.sentences == frozenset(a.right)
         await pilot.press("p")
-        assert app.current == app._nav[1]
+        assert app.current == app._nav[start + 1]
+        for _ in range(len(app._nav)):
+            await pilot.press("p")
+        assert app.current == app._nav[0]
+        assert app.check_action("prev_alignment", ()) is None
         for _ in range(len(app._nav)):
             await pilot.press("n")
         assert app.current == app._nav[-1]
         assert app.check_action("next_alignment", ()) is None
+
+
+async def test_n_and_p_skip_page_furniture(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        c = app.comparison
+        assert c is not None
+        furniture = [n for n, a in enumerate(c.alignments) if a.reason == "page furniture"]
+        assert furniture, "seeds 000/004 carry page furniture"
+        assert not set(furniture) & set(app._nav)
+        seen = {app.current}
+        for _ in range(len(app._nav)):
+            await pilot.press("p")
+            seen.add(app.current)
+        for _ in range(len(app._nav)):
+            await pilot.press("n")
+            seen.add(app.current)
+        assert seen == set(app._nav)
 
 
 async def test_both_panes_scroll_to_the_current_alignment(tmp_path: Path) -> None:
@@ -110,7 +146,8 @@ async def test_changed_words_are_styled_in_the_current_alignment(tmp_path: Path)
 
 
 async def test_conflict_keys_jump_to_figures(tmp_path: Path) -> None:
-    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+    # 000 vs 001: "dozens" vs "several" Malian soldiers killed.
+    async with make_app(tmp_path, SEED_LEFT, SEED_SEVERAL).run_test(size=SIZE) as pilot:
         app = await ready(pilot)
         assert app.check_action("prev_conflict", ()) is None
         await pilot.press("right_square_bracket")
@@ -118,6 +155,7 @@ async def test_conflict_keys_jump_to_figures(tmp_path: Path) -> None:
         assert c is not None
         pair = c.conflicts[0]
         fig = c.figures[0][pair.left]
+        assert fig.text == "dozens" and c.figures[1][pair.right].text == "several"
         assert app.panes[0].highlight.figure is not None
         assert app.panes[0].highlight.figure.start == fig.start
         assert app.current == c.alignment_of[0][fig.sentence]
@@ -142,16 +180,26 @@ async def test_choosing_a_figure_row_brings_panes_to_it(tmp_path: Path) -> None:
     async with make_app(tmp_path).run_test(size=SIZE) as pilot:
         app = await ready(pilot)
         app.query_one(FiguresTable).focus()
-        await pilot.press("j", "j", "enter")
         c = app.comparison
         assert c is not None
-        row = app._rows[2]
+        k = next(k for k, row in enumerate(app._rows) if k >= 2 and row.right is not None)
+        await pilot.press(*["j"] * k, "enter")
+        row = app._rows[k]
         assert row.right is not None
         fig = c.figures[1][row.right]
         assert app.panes[1].highlight.figure is not None
         assert app.panes[1].highlight.figure.start == fig.start
         await pilot.press("k")
-        assert app._figure_row == 1
+        assert app._figure_row == k - 1
+
+
+async def test_who_says_so_names_a_shared_source_once(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        table = app.query_one(FiguresTable)
+        who = [str(table.get_row_at(k)[3]) for k in range(table.row_count)]
+        assert "the Malian army" in who
+        assert not any(w.count(" / ") and len(set(w.casefold().split(" / "))) == 1 for w in who)
 
 
 async def test_movement_keys_scroll_the_focused_pane(tmp_path: Path) -> None:
@@ -275,7 +323,7 @@ async def test_quit_saves_unsaved_notes(tmp_path: Path) -> None:
         await pilot.press("q")
     assert app.return_code == 0
     assert [n.text for n in read_memo(tmp_path / "notes.md")] == ["keep me"]
-    assert any("Saved 1 notes" in m for m in app.exit_messages)
+    assert any(m.startswith("Saved 1 note to ") for m in app.exit_messages)
 
 
 async def test_ctrl_q_quits_too(tmp_path: Path) -> None:
@@ -300,19 +348,22 @@ async def test_command_palette_lists_the_actions(tmp_path: Path) -> None:
     async with make_app(tmp_path).run_test(size=SIZE) as pilot:
         app = await ready(pilot)
         titles = {cmd.title for cmd in app.get_system_commands(app.screen)}
-        assert {"Next alignment", "Search both articles", "Add or edit a note"} <= titles
+        assert {"Next alignment", "Search both articles", "Add or edit a note",
+                "Toggle aligned rows view"} <= titles
+        app.go_to_alignment(app._nav[0])
+        titles = {cmd.title for cmd in app.get_system_commands(app.screen)}
         assert "Previous alignment" not in titles
 
 
 async def test_load_error_is_shown_and_exits_2(tmp_path: Path) -> None:
-    def broken(left: str, right: str, progress: object) -> Comparison:
+    def broken(left: object, right: object, progress: object) -> Comparison:
         raise LoadError("left.txt: looks like a binary file (it contains NUL bytes)")
 
     app = CompareApp("left.txt", "right.txt", notes_path=str(tmp_path / "n.md"), comparer=broken)
     async with app.run_test(size=SIZE) as pilot:
         with contextlib.suppress(WorkerCancelled):
             await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: app.return_code is not None, what="the app to exit")
     assert app.return_code == 2
     assert app.exit_messages == ["left.txt: looks like a binary file (it contains NUL bytes)"]
 
@@ -323,24 +374,23 @@ async def test_progress_is_visible_while_comparing(tmp_path: Path) -> None:
     gate = threading.Event()
     c = seed_comparison()
 
-    def slow(left: str, right: str, progress: object) -> Comparison:
+    def slow(left: object, right: object, progress: object) -> Comparison:
         progress("aligning" and 0.3, "aligning")  # type: ignore[operator]
         gate.wait(10)
         return c
 
     app = CompareApp(SEED_LEFT, SEED_RIGHT, notes_path=str(tmp_path / "n.md"), comparer=slow)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(50):
-            await pilot.pause(0.02)
-            if "aligning" in str(app.query_one("#stage").render()):
-                break
-        assert "aligning" in str(app.query_one("#stage").render())
+        await until(
+            pilot, lambda: "aligning" in str(app.query_one("#stage").render()),
+            what="the progress stage",
+        )
         assert app.query_one("#loading").display
         assert not app.query_one("#main").display
+        assert not app.shown
         gate.set()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert app.query_one("#main").display
+        await settled(pilot)
+        assert app.query_one("#main").display and not app.query_one("#loading").display
 
 
 async def test_pane_survives_resize_and_keeps_current(tmp_path: Path) -> None:
@@ -348,8 +398,115 @@ async def test_pane_survives_resize_and_keeps_current(tmp_path: Path) -> None:
         app = await ready(pilot)
         await pilot.press("n", "n", "n")
         pilot.app.screen  # noqa: B018
+        before = app.current
         await pilot.resize_terminal(100, 40)
-        await pilot.pause()
+        await until(pilot, lambda: app.panes[0].size.width < 80 and app.shown, what="rewrap")
+        assert app.current == before
         pane: ArticlePane = app.panes[0]
         width = pane.scrollable_content_region.width
         assert all(len(line) <= width - 2 for line in pane.rendered_text())
+
+
+async def test_starts_from_paths_with_the_real_engine(tmp_path: Path) -> None:
+    app = CompareApp(SEED_LEFT, SEED_SEVERAL, notes_path=str(tmp_path / "n.md"))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert app.comparison is not None
+        expected = seed_comparison(SEED_LEFT, SEED_SEVERAL)
+        assert app.comparison.alignments == expected.alignments
+        assert app.comparison.figure_pairs == expected.figure_pairs
+        assert "1 figure conflict" in status(app)
+
+
+async def test_starts_from_loaded_texts_without_reading_again(tmp_path: Path) -> None:
+    left = load_input(SEED_LEFT)
+    right = load_bytes(Path(SEED_RIGHT).read_bytes(), name="<stdin>")
+    app = CompareApp(left, right)
+    assert app.notes_path.name == "notes-000_633a6f03b1d6c80d--_stdin_.md"
+    app.notes_path = tmp_path / "n.md"
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert app.comparison is not None
+        assert app.comparison.documents[1].path == "<stdin>"
+        assert app.comparison.alignments == seed_comparison().alignments
+        assert "<stdin>" in str(app.panes[1].border_title)
+
+
+async def test_starts_from_a_comparison_already_made(tmp_path: Path) -> None:
+    c = seed_comparison()
+
+    def never(left: object, right: object, progress: object) -> Comparison:
+        raise AssertionError("the comparison was given")
+
+    app = CompareApp(SEED_LEFT, SEED_RIGHT, notes_path=str(tmp_path / "n.md"), comparer=never,
+                     comparison=c)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert app.comparison is c
+
+
+async def test_rows_view_shows_each_alignment_side_by_side(tmp_path: Path) -> None:
+    async with make_app(tmp_path, SEED_LEFT, SEED_SEVERAL).run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        assert app.check_action("toggle_rows", ()) is True
+        await pilot.press("v")
+        await until(pilot, lambda: app.shown, what="the rows view laid out")
+        rows = app.rows
+        assert rows.display and not app.query_one("#panes").display
+        assert app.focused is rows and "rows view" in status(app)
+        c = app.comparison
+        assert c is not None and app.current is not None
+        assert len(rows.rows) == len(c.alignments)
+        first, last = rows.row_lines(app.current)
+        lines = rows.rendered_text()
+        a = c.alignments[app.current]
+        left_words = c.documents[0].sentence_text(a.left[0]).split()
+        right_words = c.documents[1].sentence_text(a.right[0]).split()
+        assert lines[first].startswith("▶")
+        left_col, right_col = lines[first][2:].split(" │ ", 1)
+        assert left_col.split()[:2] == left_words[:2]
+        assert right_col.split()[:2] == right_words[:2]
+        width = rows.scrollable_content_region.width
+        assert all(len(line) <= width for line in lines)
+        # n/p move the highlighted row and keep it in view.
+        await pilot.press("n", "n", "n")
+        first, last = rows.row_lines(app.current)
+        assert rows.highlight.current == app.current
+        top = int(rows.scroll_y)
+        assert top <= first and last < top + rows.scrollable_content_region.height
+        # Changed words are styled in the row (bold), as in the panes.
+        n = next(k for k in app._nav if c.alignments[k].left_changes)
+        app.go_to_alignment(n)
+        await pilot.wait_for_scheduled_animations()
+        span = c.alignments[n].left_changes[0]
+        changed = c.documents[0].text[span.start : span.end].split()[0]
+        first, last = rows.row_lines(n)
+        bold = [
+            seg.text
+            for y in range(first, last + 1)
+            for seg in rows.render_line(y - int(rows.scroll_y))
+            if seg.style and seg.style.bold
+        ]
+        assert any(changed in t for t in bold)
+        await pilot.press("v")
+        await until(pilot, lambda: app.shown, what="the panes back")
+        assert app.query_one("#panes").display and not rows.display
+        assert app.focused is app.panes[0]
+
+
+async def test_rows_view_follows_conflicts_and_resizes(tmp_path: Path) -> None:
+    async with make_app(tmp_path, SEED_LEFT, SEED_SEVERAL).run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        await pilot.press("v", "right_square_bracket")
+        await until(pilot, lambda: app.shown, what="the rows view laid out")
+        rows = app.rows
+        c = app.comparison
+        assert c is not None
+        fig = c.figures[0][c.conflicts[0].left]
+        assert rows.highlight.figures[0] == Span(fig.start, fig.end)
+        first, _ = rows.row_lines(app.current)  # type: ignore[arg-type]
+        assert rows.rendered_text()[first].startswith("▶!")
+        await pilot.resize_terminal(100, 40)
+        await until(pilot, lambda: rows.size.width < 100 and app.shown, what="rewrap")
+        assert all(len(line) <= rows.scrollable_content_region.width
+                   for line in rows.rendered_text())

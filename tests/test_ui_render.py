@@ -13,7 +13,7 @@ from compare_tui.core.models import Source
 from compare_tui.ui.app import CompareApp
 from compare_tui.ui.wrap import display, wrap_block, wrap_document
 
-from .test_ui_support import comparer_for, text_comparison
+from .test_ui_support import comparer_for, settled, text_comparison
 
 HOSTILE = (
     "URGENT: [bold red]URGENT[/] officials said.\n\n"
@@ -28,8 +28,7 @@ async def test_markup_and_escapes_render_literally(tmp_path: Path) -> None:
     app = CompareApp("left.txt", "right.txt", notes_path=str(tmp_path / "n.md"),
                      comparer=comparer_for(c))
     async with app.run_test(size=(160, 45)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settled(pilot)
         pane = app.panes[0]
         lines = pane.rendered_text()
         assert "URGENT: [bold red]URGENT[/] officials said." in lines

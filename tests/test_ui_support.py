@@ -1,86 +1,80 @@
-"""Comparisons for the UI tests, built without the UI: real documents, stated figures.
+"""Comparisons and waiting helpers for the UI tests; no tests live in this module.
 
-The figure extractor is not needed here: figures are found with a plain regex so the UI tests
-depend only on what they render. No tests live in this module.
+Every comparison is made by the real engine (``compare_paths``/``compare_texts``: segmenter,
+aligner, figure extractor and pairing), once per pair of inputs. Seeds used:
+000 vs 004 (two rewrites, no conflicting figure), 000 vs 001 ("dozens" vs "several" Malian
+soldiers killed: one conflict), 000 vs 002 ("three" vs "seven" separatists killed).
 """
 
 from __future__ import annotations
 
-import re
+import time
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+from typing import Any
 
-from compare_tui.core.align import align_sentences
-from compare_tui.core.compare import Progress, build_document
-from compare_tui.core.load import load_bytes, load_path
-from compare_tui.core.models import (
-    Comparison,
-    Document,
-    Figure,
-    FigureKind,
-    FigurePair,
-    PairStatus,
-)
+from textual.pilot import Pilot
+
+from compare_tui.core.compare import Progress, compare_paths, compare_texts
+from compare_tui.core.load import load_bytes
+from compare_tui.core.models import Comparison
+from compare_tui.ui.app import Article, CompareApp
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_LEFT = str(ROOT / "seeds" / "000_633a6f03b1d6c80d.txt")
-SEED_RIGHT = str(ROOT / "seeds" / "004_967b0b30f98c59d7.txt")
-_NUMBER = re.compile(r"\b\d[\d,]*\b|\bdozens\b|\bthree\b")
 
 
-def _figures(doc: Document) -> tuple[Figure, ...]:
-    out: list[Figure] = []
-    for i, s in enumerate(doc.sentences):
-        if not s.matchable:
-            continue
-        for m in _NUMBER.finditer(doc.text, s.start, s.end):
-            word = m.group()
-            value = float(word.replace(",", "")) if word[0].isdigit() else None
-            out.append(
-                Figure(
-                    m.start(), m.end(), word, value, value, value is None, FigureKind.COUNT,
-                    "things", None, None, i,
-                )
-            )
-    return tuple(out)
+def seed_path(prefix: str) -> str:
+    (match,) = (ROOT / "seeds").glob(f"{prefix}_*.txt")
+    return str(match)
 
 
-def build(left: Document, right: Document) -> Comparison:
-    """Align two documents and pair same-text figures; the first pair is marked a conflict."""
-    alignments = align_sentences(left, right)
-    figures = _figures(left), _figures(right)
-    pairs: list[FigurePair] = []
-    used: set[int] = set()
-    for i, f in enumerate(figures[0]):
-        for j, g in enumerate(figures[1]):
-            if j not in used and f.text == g.text:
-                status = PairStatus.CONFLICT if not pairs else PairStatus.AGREE
-                pairs.append(FigurePair(i, j, status, "stated for the test"))
-                used.add(j)
-                break
-    return Comparison((left, right), alignments, figures, tuple(pairs))
+SEED_LEFT = seed_path("000")
+SEED_RIGHT = seed_path("004")
+SEED_SEVERAL = seed_path("001")
+SEED_SEVEN = seed_path("002")
 
 
-def seed_comparison() -> Comparison:
-    docs = []
-    for path in (SEED_LEFT, SEED_RIGHT):
-        loaded = load_path(path)
-        docs.append(build_document(loaded.text, loaded.source))
-    return build(docs[0], docs[1])
+@cache
+def seed_comparison(left: str = SEED_LEFT, right: str = SEED_RIGHT) -> Comparison:
+    """The real comparison of two seed files (cached: the engine is tested elsewhere)."""
+    return compare_paths(left, right)
 
 
 def text_comparison(left: str, right: str) -> Comparison:
-    docs = []
-    for name, text in (("left.txt", left), ("right.txt", right)):
-        loaded = load_bytes(text.encode(), name=name)
-        docs.append(build_document(loaded.text, loaded.source))
-    return build(docs[0], docs[1])
+    return compare_texts(
+        load_bytes(left.encode(), name="left.txt"), load_bytes(right.encode(), name="right.txt")
+    )
 
 
-def comparer_for(comparison: Comparison):  # type: ignore[no-untyped-def]
+def comparer_for(comparison: Comparison) -> Callable[[Article, Article, Progress], Comparison]:
     """A comparer for CompareApp that reports progress and returns ``comparison``."""
 
-    def compare(left: str, right: str, progress: Progress) -> Comparison:
+    def compare(left: Article, right: Article, progress: Progress) -> Comparison:
         progress(0.5, "aligning")
         return comparison
 
     return compare
+
+
+async def until(
+    pilot: Pilot[Any], condition: Callable[[], bool], *, what: str, timeout: float = 60.0
+) -> None:
+    """Let the app run until ``condition()`` holds; fail after ``timeout`` seconds.
+
+    The bound is wall time, not a number of tries, so a loaded machine only makes it slower.
+    """
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+        await pilot.pause(0.01)
+
+
+async def settled(pilot: Pilot[Any]) -> CompareApp:
+    """Wait until the comparison is on screen and every pending message has been handled."""
+    app = pilot.app
+    assert isinstance(app, CompareApp)
+    await until(pilot, lambda: app.shown, what="the comparison on screen")
+    await pilot.wait_for_scheduled_animations()
+    return app

@@ -225,7 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_overview(corpus, notes=args.notes)
     if args.json or args.markdown:
         return _report(args)
-    _load_pair(args)
+    left, right = _load_pair(args)
     from compare_tui.ui.app import run_app
 
-    return run_app(args.articles[0], args.articles[1], notes=args.notes)
+    return run_app(left, right, notes=args.notes)

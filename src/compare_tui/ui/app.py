@@ -3,16 +3,22 @@
 The app computes nothing about the texts: a thread worker asks the core for a Comparison and
 posts it back; everything on screen is read off that value by offsets. Article text never
 passes through markup.
+
+The two articles can be given already loaded (``LoadedText``, what the command line does, so
+standard input and URLs are read once), as paths (tests, scripts), or with the comparison
+itself already made (``comparison=``, e.g. from a screen that compared many articles).
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -23,9 +29,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, ProgressBar
 
-from compare_tui.core.compare import Progress, compare_paths
+from compare_tui.core.compare import Progress, compare_texts
 from compare_tui.core.figure_table import FigureRow, RowStatus, figure_rows
-from compare_tui.core.load import LoadError
+from compare_tui.core.inputs import load_input
+from compare_tui.core.load import LoadedText, LoadError
 from compare_tui.core.models import Comparison, Span
 from compare_tui.core.notes import (
     Key,
@@ -45,13 +52,35 @@ from compare_tui.ui.screens.help import HelpScreen
 from compare_tui.ui.screens.prompt import PromptScreen
 from compare_tui.ui.widgets.article import ArticlePane, Highlight, PaneModel
 from compare_tui.ui.widgets.figures import FiguresTable
+from compare_tui.ui.widgets.rows import AlignedRows, RowsHighlight
 from compare_tui.ui.widgets.status import StatusLine
 
-Comparer = Callable[[str, str, Progress], Comparison]
+#: One article as the app accepts it: already loaded, or a path (or URL, or "-") to load.
+Article = LoadedText | str | Path
+Comparer = Callable[[Article, Article, Progress], Comparison]
+View = Literal["panes", "rows"]
+
+#: Alignments n/p never stop on: page chrome copied along with the article.
+_SKIPPED_REASONS = frozenset({"page furniture"})
 
 
-def _compare(left: str, right: str, progress: Progress) -> Comparison:
-    return compare_paths(left, right, progress=progress)
+def _loaded(article: Article) -> LoadedText:
+    return article if isinstance(article, LoadedText) else load_input(str(article))
+
+
+def _compare(left: Article, right: Article, progress: Progress) -> Comparison:
+    """Load what is not loaded yet, then segment, align and pair (in the worker thread)."""
+    progress(0.0, "reading")
+    return compare_texts(_loaded(left), _loaded(right), progress=progress)
+
+
+def article_path(article: Article) -> str:
+    """The path (or URL, or <stdin>) an article is known by."""
+    return article.source.path if isinstance(article, LoadedText) else str(article)
+
+
+def _notes(count: int) -> str:
+    return f"{count} note{'' if count == 1 else 's'}"
 
 
 def _clip(text: str, limit: int = 300) -> str:
@@ -92,6 +121,7 @@ class CompareApp(App[int]):
                 id="nav.next_conflict"),
         Binding("left_square_bracket", "prev_conflict", "Prev conflict", key_display="[",
                 id="nav.prev_conflict"),
+        Binding("v", "toggle_rows", "Rows view", id="view.rows"),
         Binding("tab", "focus_next", "Panel", id="focus.next"),
         Binding("shift+tab", "focus_previous", "Previous panel", show=False,
                 id="focus.previous"),
@@ -112,6 +142,8 @@ class CompareApp(App[int]):
         ("prev_alignment", "Previous alignment", "Highlight the previous aligned sentences (p)"),
         ("next_conflict", "Next figure conflict", "Jump to the next conflicting figure (])"),
         ("prev_conflict", "Previous figure conflict", "Jump to the previous conflict ([)"),
+        ("toggle_rows", "Toggle aligned rows view",
+         "One row per alignment, left and right side by side; again for the two panes (v)"),
         ("search", "Search both articles", "Find text in either article (/)"),
         ("next_match", "Next search match", "Jump to the next match (>)"),
         ("prev_match", "Previous search match", "Jump to the previous match (<)"),
@@ -123,21 +155,29 @@ class CompareApp(App[int]):
 
     def __init__(
         self,
-        left: str,
-        right: str,
+        left: Article,
+        right: Article,
         *,
         notes_path: str | None = None,
         comparer: Comparer = _compare,
+        comparison: Comparison | None = None,
         today: str | None = None,
     ) -> None:
+        """``left``/``right``: loaded texts or paths; ``comparison``: skip comparing them."""
         super().__init__()
-        self.left_path = left
-        self.right_path = right
-        self.notes_path = Path(notes_path or default_notes_name(left, right))
+        self.left = left
+        self.right = right
+        self.left_path = article_path(left)
+        self.right_path = article_path(right)
+        self.notes_path = Path(
+            notes_path or default_notes_name(self.left_path, self.right_path)
+        )
         self._comparer = comparer
+        self._given = comparison
         self._today = today
         self.comparison: Comparison | None = None
         self.current: int | None = None
+        self.view: View = "panes"
         self.exit_messages: list[str] = []
         self._nav: list[int] = []
         self._nav_pos: dict[int, int] = {}
@@ -164,12 +204,14 @@ class CompareApp(App[int]):
             with Horizontal(id="panes"):
                 yield ArticlePane(0, id="left")
                 yield ArticlePane(1, id="right")
+            yield AlignedRows(id="rows")
             yield FiguresTable(id="figures")
         yield StatusLine(Content(""), id="status")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#main").display = False
+        self.query_one("#rows").display = False
         self.query_one("#figures", FiguresTable).border_title = Content("Figures")
         self._status()
         self._run_comparison()
@@ -177,6 +219,23 @@ class CompareApp(App[int]):
     @property
     def panes(self) -> tuple[ArticlePane, ArticlePane]:
         return self.query_one("#left", ArticlePane), self.query_one("#right", ArticlePane)
+
+    @property
+    def rows(self) -> AlignedRows:
+        return self.query_one("#rows", AlignedRows)
+
+    @property
+    def shown(self) -> bool:
+        """The comparison is on screen: the visible view is laid out for its current size.
+
+        Tests and scripts wait for this (it turns True after ComparisonReady and the layout
+        that follows it), never for a fixed time.
+        """
+        if self.comparison is None or not self.query_one("#main").display:
+            return False
+        if self.view == "rows":
+            return self.rows.wrapped
+        return all(pane.wrapped for pane in self.panes)
 
     # -- the comparison, off the UI thread ------------------------------------------------
 
@@ -186,7 +245,10 @@ class CompareApp(App[int]):
             self.post_message(Progressed(fraction, stage))
 
         try:
-            comparison = self._comparer(self.left_path, self.right_path, progress)
+            if self._given is not None:
+                comparison = self._given
+            else:
+                comparison = self._comparer(self.left, self.right, progress)
         except LoadError as exc:
             self.post_message(ComparisonFailed(str(exc), 2))
             return
@@ -215,19 +277,29 @@ class CompareApp(App[int]):
             title = Path(doc.path).name + (f" — {doc.title}" if doc.title else "")
             pane.border_title = Content(title)
             pane.show(PaneModel.from_comparison(c, side))
+        self.rows.show(c)
+        self.rows.border_title = Content(
+            f"Aligned rows: {Path(c.documents[0].path).name} │ {Path(c.documents[1].path).name}"
+        )
         self.query_one(FiguresTable).show(c, self._rows)
         self._load_notes(c)
-        self.current = self._nav[0] if self._nav else None
+        self.current = self._start(c)
         self.panes[0].focus()
         self._update(scroll=True)
 
     def _index(self, c: Comparison) -> None:
-        """Navigation targets as data: which alignments to step through, where each sits."""
+        """Navigation targets as data: which alignments to step through, where each sits.
+
+        n/p step through the alignments a reader cares about: never page furniture.
+        """
         self._nav = [
             n
             for n, a in enumerate(c.alignments)
-            if any(c.documents[0].sentences[i].matchable for i in a.left)
-            or any(c.documents[1].sentences[j].matchable for j in a.right)
+            if a.reason not in _SKIPPED_REASONS
+            and (
+                any(c.documents[0].sentences[i].matchable for i in a.left)
+                or any(c.documents[1].sentences[j].matchable for j in a.right)
+            )
         ] or list(range(len(c.alignments)))
         self._nav_pos = {n: k for k, n in enumerate(self._nav)}
         anchors: tuple[list[int], list[int]] = ([], [])
@@ -242,6 +314,14 @@ class CompareApp(App[int]):
         self._conflict_rows = [
             k for k, r in enumerate(self._rows) if r.status is RowStatus.CONFLICT
         ]
+
+    def _start(self, c: Comparison) -> int | None:
+        """The first alignment with sentences on both sides, else the first one stepped to."""
+        for n in self._nav:
+            a = c.alignments[n]
+            if a.left and a.right:
+                return n
+        return self._nav[0] if self._nav else None
 
     # -- drawing the state ----------------------------------------------------------------
 
@@ -273,6 +353,7 @@ class CompareApp(App[int]):
                     match=match[1] if match and match[0] == side else None,
                 )
             )
+        self.rows.set_highlight(RowsHighlight(self.current, figs, match))
         if scroll:
             self._scroll_panes()
         self._status()
@@ -281,6 +362,9 @@ class CompareApp(App[int]):
     def _scroll_panes(self) -> None:
         c = self.comparison
         if c is None or self.current is None:
+            return
+        if self.view == "rows":
+            self.rows.bring_into_view(*self.rows.row_lines(self.current))
             return
         a = c.alignments[self.current]
         figs = self._figure_spans()
@@ -309,7 +393,12 @@ class CompareApp(App[int]):
             status.say("comparing…" if c is None else "no sentences", notes)
             return
         a = c.alignments[self.current]
-        where = f"alignment {self._nav_pos.get(self.current, 0) + 1}/{len(self._nav)}"
+        if self.current in self._nav_pos:
+            where = f"alignment {self._nav_pos[self.current] + 1}/{len(self._nav)}"
+        else:  # reached by a figure or a match: not one n/p stops on
+            where = f"alignment –/{len(self._nav)}"
+        if self.view == "rows":
+            where += " · rows view"
         about = f"{a.kind} · score {a.score:.2f} · {a.reason}"
         conflicts = f"{len(self._conflict_rows)} figure conflict"
         conflicts += "" if len(self._conflict_rows) == 1 else "s"
@@ -327,12 +416,12 @@ class CompareApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Grey out keys that would do nothing now."""
         ready = self.comparison is not None and self.current is not None
-        pos = self._nav_pos.get(self.current, 0) if self.current is not None else 0
         enabled = {
-            "next_alignment": ready and pos < len(self._nav) - 1,
-            "prev_alignment": ready and pos > 0,
+            "next_alignment": ready and self._neighbour(1) is not None,
+            "prev_alignment": ready and self._neighbour(-1) is not None,
             "next_conflict": ready and self._conflict_pos < len(self._conflict_rows) - 1,
             "prev_conflict": ready and self._conflict_pos > 0,
+            "toggle_rows": ready,
             "search": ready,
             "next_match": bool(self._hits),
             "prev_match": bool(self._hits),
@@ -358,11 +447,21 @@ class CompareApp(App[int]):
         self._figure_row = None
         self._update(scroll=True)
 
-    def _step(self, delta: int) -> None:
+    def _neighbour(self, delta: int) -> int | None:
+        """Position in ``_nav`` of the next (+1) or previous (-1) stop, None at the ends."""
         if self.current is None:
-            return
-        pos = self._nav_pos.get(self.current, 0) + delta
-        if 0 <= pos < len(self._nav):
+            return None
+        if self.current in self._nav_pos:
+            pos = self._nav_pos[self.current] + delta
+        elif delta > 0:  # between stops (a figure or a match in page furniture)
+            pos = bisect_right(self._nav, self.current)
+        else:
+            pos = bisect_left(self._nav, self.current) - 1
+        return pos if 0 <= pos < len(self._nav) else None
+
+    def _step(self, delta: int) -> None:
+        pos = self._neighbour(delta)
+        if pos is not None:
             self.go_to_alignment(self._nav[pos])
 
     def action_next_alignment(self) -> None:
@@ -442,8 +541,26 @@ class CompareApp(App[int]):
         partner.scroll_to_line(target - offset)
 
     @on(ArticlePane.Rewrapped)
-    def _rewrapped(self, event: ArticlePane.Rewrapped) -> None:
+    @on(AlignedRows.Rewrapped)
+    def _rewrapped(self, event: ArticlePane.Rewrapped | AlignedRows.Rewrapped) -> None:
         self._scroll_panes()
+
+    # -- the aligned-rows view ------------------------------------------------------------
+
+    def action_toggle_rows(self) -> None:
+        """Swap the two panes for one row per alignment, or back; n/p and the rest follow."""
+        if self.comparison is None:
+            return
+        to_rows = self.view == "panes"
+        self.view = "rows" if to_rows else "panes"
+        self.query_one("#panes").display = not to_rows
+        self.rows.display = to_rows
+        focus_table = isinstance(self.focused, FiguresTable)
+        if not focus_table:
+            (self.rows if to_rows else self.panes[0]).focus()
+        # The view just shown is laid out on the next refresh; scroll once it is.
+        self.call_after_refresh(self._scroll_panes)
+        self._update(scroll=True)
 
     # -- search ---------------------------------------------------------------------------
 
@@ -518,7 +635,9 @@ class CompareApp(App[int]):
         self.notes, self.detached = attach(c, stored)
         if stored:
             kept = f"; {len(self.detached)} no longer attach" if self.detached else ""
-            self.notify(f"Read {len(stored)} notes from {self.notes_path.name}{kept}", markup=False)
+            self.notify(
+                f"Read {_notes(len(stored))} from {self.notes_path.name}{kept}", markup=False
+            )
 
     def _target(self) -> Target:
         """The figure row when the figures panel has focus, else the current alignment."""
@@ -581,7 +700,7 @@ class CompareApp(App[int]):
     def action_save(self) -> None:
         if self.save_notes():
             count = len(self.notes) + len(self.detached)
-            self.notify(f"Saved {count} notes to {self.notes_path}", markup=False)
+            self.notify(f"Saved {_notes(count)} to {self.notes_path}", markup=False)
 
     async def action_quit(self) -> None:
         """Quit; unsaved notes are saved first, and the reader is told where."""
@@ -592,15 +711,46 @@ class CompareApp(App[int]):
                             severity="error", timeout=10)
                 return
             count = len(self.notes) + len(self.detached)
-            self.exit_messages.append(f"Saved {count} notes to {self.notes_path}")
+            self.exit_messages.append(f"Saved {_notes(count)} to {self.notes_path}")
         self.exit(0, return_code=0)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
 
 
-def run_app(left: str, right: str, *, notes: str | None) -> int:
-    """Run the interactive view; returns the exit status (2 when a file cannot be read)."""
+def _keyboard_from_terminal() -> str | None:
+    """Give the app the keyboard when standard input was a pipe (``cat a.txt | compare-tui -``).
+
+    Textual's Linux driver reads keys from file descriptor 0. The piped article has been read
+    by then, so the controlling terminal is put on descriptor 0 in its place. Returns an
+    error message when there is no terminal to read keys from.
+    """
+    stdin = sys.__stdin__
+    if stdin is None or os.name != "posix":
+        return None
+    try:
+        if os.isatty(stdin.fileno()):
+            return None
+        fd = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        return "the app needs a terminal to read keys from; use --json or --markdown instead"
+    try:
+        os.dup2(fd, stdin.fileno())
+    finally:
+        os.close(fd)
+    return None
+
+
+def run_app(left: LoadedText, right: LoadedText, *, notes: str | None) -> int:
+    """Run the interactive view on two loaded texts; returns the exit status.
+
+    The comparison itself (segmentation, alignment, figures) runs in the app's worker, with
+    progress on screen.
+    """
+    problem = _keyboard_from_terminal()
+    if problem is not None:
+        print(f"compare-tui: error: {problem}", file=sys.stderr)
+        return 2
     app = CompareApp(left, right, notes_path=notes)
     app.run()
     for line in app.exit_messages:
@@ -608,4 +758,4 @@ def run_app(left: str, right: str, *, notes: str | None) -> int:
     return app.return_code or 0
 
 
-__all__ = ["CompareApp", "run_app"]
+__all__ = ["Article", "CompareApp", "article_path", "run_app"]

@@ -13,8 +13,9 @@ from textual.widgets import Static
 
 #: (keys, what they do), in the order a new reader needs them.
 KEYS: tuple[tuple[str, str], ...] = (
-    ("n / p", "next / previous alignment (both panes follow)"),
+    ("n / p", "next / previous alignment (both panes follow; page furniture is skipped)"),
     ("] / [", "next / previous figure conflict"),
+    ("v", "aligned rows: one row per alignment, side by side (v again: panes)"),
     ("tab / shift+tab", "move between left pane, right pane and figures panel"),
     ("↑ ↓ j k, PgUp PgDn", "scroll the focused pane or move in the figures panel"),
     ("g / G", "top / bottom"),
@@ -29,8 +30,8 @@ KEYS: tuple[tuple[str, str], ...] = (
 )
 
 LEGEND: tuple[tuple[str, str], ...] = (
-    ("▶", "line of the current alignment (also highlighted)"),
-    ("bold", "words that differ inside the current alignment"),
+    ("▶", "line or row of the current alignment (also highlighted)"),
+    ("bold", "words that differ (current alignment; every row in the rows view)"),
     ("+ italic", "sentence with no counterpart in the other article"),
     ("· dim", "page furniture (bylines, share bars), never compared"),
     ("underline", "figure that agrees with the other article"),

@@ -147,9 +147,22 @@ class ArticlePane(ScrollView, can_focus=True):
     def _text_width(self) -> int:
         return max(self.scrollable_content_region.width - _GUTTER, 10)
 
+    @property
+    def wrapped(self) -> bool:
+        """True once the article is wrapped to the pane's current width."""
+        return (
+            self.model is not None
+            and self.scrollable_content_region.width > 0
+            and self._wrap_width == self._text_width()
+        )
+
     def _rewrap(self) -> bool:
-        """Wrap to the current width; True if the lines changed."""
-        if self.model is None:
+        """Wrap to the current width; True if the lines changed.
+
+        Nothing happens while the pane has no width (hidden, or not laid out yet): the
+        Resize that gives it one wraps it, once.
+        """
+        if self.model is None or self.scrollable_content_region.width <= 0:
             return False
         width = self._text_width()
         if width == self._wrap_width:
