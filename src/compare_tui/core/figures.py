@@ -5,15 +5,19 @@ The grammar is rule-based and readable on purpose, so a surprising figure can be
 1. One scanner regex finds the *core* of each figure in a sentence, trying in order: dates,
    clock times, decades, ordinals, then quantities. A quantity is an optional qualifier
    ("at least", "an estimated", numbers.QUALIFIERS) followed by a range ("between 30 and 40",
-   "30-40", "two or three"), a currency amount ("$3.5 million"), a vague quantity ("dozens",
-   numbers.VAGUE) or a number in digits or words ("2,000", "1.5 million", "twenty-five").
+   "30-40", "two or three"), a currency amount ("$3.5 million"), an abbreviated amount ("3.5bn"),
+   a fraction ("two-thirds of", "a quarter of a million") or ratio ("one in four"), a vague
+   quantity ("dozens", numbers.VAGUE) or a number in digits or words ("2,000", "twenty-five").
+   A range never joins a number that carries another unit ("€20 to 40%" is €20, then 40%), and a
+   multiplier written once belongs to both ends ("€20 to €40 million").
 2. A suffix window right after the core decides the kind: percent, currency word, duration
    unit ("two days", "two-day"), unit of measure ("48,000 feet"); otherwise a count, or a year
    for a bare 1500-2099 that does not count a known noun.
 3. Small windows then attach meaning: ``counted`` is the noun phrase after the figure
    ("dozens of Malian soldiers" -> "Malian soldiers"); ``event`` is an event word right before
    ("the deaths of 10") or after it ("seven gunmen were killed"); ``source`` is the attribution of
-   the sentence (`_Sources`), carried from the previous sentence of the paragraph when missing.
+   the figure's clause ("police said X, while organisers said Y"), else of its sentence
+   (`_Sources`), carried from the previous sentence of the paragraph when missing.
 
 Choices worth knowing: "over"/"more than" n is stored as low = n (the exclusive bound is not
 representable and does not matter at news precision); "over two days" is a duration of two days

@@ -8,7 +8,9 @@ but figures in unaligned sentences still pair. The best pairs are taken first, e
 Two thresholds keep look-alikes apart: a pair whose values agree needs ``agree_threshold``; a pair
 whose values conflict needs the stronger ``conflict_threshold``, because a false "conflict" costs
 a fact-checker more than a missed agreement. Counts with different head nouns ("separatists" vs
-"Malian soldiers") or different events (killed vs wounded) never pair.
+"Malian soldiers") or different events (killed vs wounded) never pair; a death toll counts people
+killed. Figures from rival sources (police and organisers, an army and the rebels it fights) may
+agree but never conflict: their difference is the story, not a disagreement between outlets.
 """
 
 from __future__ import annotations
