@@ -40,9 +40,8 @@ async def launch(left: Path, right: Path, notes: Path, steps: int = 0) -> dict[s
         out["first_screen"] = time.perf_counter() - start
         stage = str(app.query_one("#stage").render())
         out["progress_shown"] = float(bool(app.query_one("#loading").display) and bool(stage))
-        while app.comparison is None:
+        while not app.shown:  # comparison posted back and both panes wrapped to their width
             await asyncio.sleep(0.005)
-        await pilot.pause()
         assert app.panes[0].lines and app.panes[1].lines
         out["articles"] = time.perf_counter() - start
         times = []
