@@ -77,6 +77,27 @@ class Document:
     def path(self) -> str:
         return self.source.path
 
+    @property
+    def short_name(self) -> str:
+        """A name that fits a pane title: the file name, or host and last path part of a URL."""
+        where = self.source.url or self.source.path
+        if "://" in where:
+            host, _, rest = where.split("://", 1)[1].partition("/")
+            tail = rest.rstrip("/").rsplit("/", 1)[-1]
+            return f"{host}/…/{tail}" if tail and "/" in rest.rstrip("/") else where.split("://")[1]
+        return where.replace("\\", "/").rsplit("/", 1)[-1] or where
+
+    @property
+    def heading(self) -> str:
+        """Name, headline, outlet and date as one line: how views title an article."""
+        parts = [self.short_name]
+        if self.title:
+            parts.append(self.title)
+        meta = [m for m in (self.source.outlet, (self.source.published or "")[:10]) if m]
+        if meta:
+            parts.append(", ".join(meta))
+        return " — ".join(parts)
+
     def sentence_text(self, index: int) -> str:
         s = self.sentences[index]
         return self.text[s.start : s.end]
