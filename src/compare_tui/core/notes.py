@@ -1,5 +1,10 @@
 """A fact-checker's notes on a comparison, kept in a Markdown memo that reads well on GitHub.
 
+One memo holds the notes on one pair (``render_memo``) or on every pair of a set of articles
+(``NoteSet.render``): a sources section listing every article, then per pair its figure table
+and its notes. Each note also records which two articles it is about (SHA-256, else path), so
+a set's memo is read back into the right pair view.
+
 Each note is anchored to an alignment (its sentence indexes on both sides) or to a figure pair
 (figure indexes), plus a short hash of the sentences it quotes. The anchor is stored as JSON in
 an HTML comment, so a memo can be read back and its notes re-attached when the same pair is
@@ -13,15 +18,20 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
 from compare_tui.core.atomic import write_text_atomic
 from compare_tui.core.figure_table import figure_rows
-from compare_tui.core.models import Comparison
-from compare_tui.report.markdown import escape_inline, figure_table, sources_section
+from compare_tui.core.models import Comparison, Document
+from compare_tui.report.markdown import (
+    code_inline,
+    escape_inline,
+    figure_table,
+    sources_section,
+)
 
 #: First line of every memo this module writes; a file without it is never overwritten.
 MEMO_MARKER = "<!-- compare-tui notes memo v1 -->"
@@ -64,6 +74,10 @@ class Note:
     target: Target
     text: str
     digest: str = ""
+    #: The two articles it is about (``doc_id`` of left and right), None in old memos.
+    pair: tuple[str, str] | None = None
+    #: Their file names, to find them again when an article's bytes changed.
+    names: tuple[str, str] | None = None
 
     def __post_init__(self) -> None:
         if not self.digest:
@@ -72,6 +86,21 @@ class Note:
     @property
     def key(self) -> Key:
         return self.target.key
+
+
+def doc_id(document: Document) -> str:
+    """What identifies an article across runs: the SHA-256 of its bytes, else its path."""
+    return document.source.sha256 or document.path
+
+
+def _name(document: Document) -> str:
+    return Path(document.path).name
+
+
+def pair_ids(comparison: Comparison) -> tuple[tuple[str, str], tuple[str, str]]:
+    """(ids, file names) of a comparison's two articles, as notes record them."""
+    left, right = comparison.documents
+    return (doc_id(left), doc_id(right)), (_name(left), _name(right))
 
 
 def alignment_target(comparison: Comparison, index: int) -> Target:
@@ -158,14 +187,19 @@ def _anchor_comment(note: Note) -> str:
         "left_quote": note.target.left_quote,
         "right_quote": note.target.right_quote,
     }
+    if note.pair is not None:
+        data["pair"] = list(note.pair)
+    if note.names is not None:
+        data["names"] = list(note.names)
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # "<", ">" and "&" only occur inside JSON strings: escaping them keeps "-->" out.
     raw = raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f"<!-- compare-tui-note {raw} -->"
 
 
-def _note_block(comparison: Comparison, note: Note, number: int, attached: bool) -> list[str]:
-    left, right = comparison.documents
+def _note_block(
+    names: tuple[str, str], note: Note, number: int, attached: bool, *, level: str = "###"
+) -> list[str]:
     t = note.target
     if t.kind is NoteKind.ALIGNMENT:
         about = "sentences " + ", ".join(
@@ -176,12 +210,13 @@ def _note_block(comparison: Comparison, note: Note, number: int, attached: bool)
     else:
         about = "figures"
     state = about if attached else "no longer attached"
-    heading = f"### Note {number}: {state}"
+    heading = f"{level} Note {number}: {state}"
     lines = [heading, _anchor_comment(note), ""]
-    for label, doc, quote in (("Left", left, t.left_quote), ("Right", right, t.right_quote)):
-        name = Path(doc.path).name
+    sides = (("Left", names[0], t.left_quote), ("Right", names[1], t.right_quote))
+    for label, name, quote in sides:
         lines.append(
-            f"> **{label}** (`{name}`): {escape_inline(quote) if quote else '*(nothing)*'}"
+            f"> **{label}** ({code_inline(name)}): "
+            f"{escape_inline(quote) if quote else '*(nothing)*'}"
         )
         lines.append(">")
     lines.pop()
@@ -227,12 +262,13 @@ def render_memo(
     kept = list(detached)
     if not notes and not kept:
         lines += ["*(no notes yet)*", ""]
+    names = (_name(left), _name(right))
     for n, note in enumerate(notes, 1):
-        lines += _note_block(comparison, note, n, True)
+        lines += _note_block(names, note, n, True)
     if kept:
         lines += ["## Notes that no longer attach", ""]
         for n, note in enumerate(kept, len(notes) + 1):
-            lines += _note_block(comparison, note, n, False)
+            lines += _note_block(note.names or names, note, n, False)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -249,10 +285,196 @@ def parse_memo(text: str) -> list[Note]:
                 str(data["left_quote"]),
                 str(data["right_quote"]),
             )
-            notes.append(Note(target, str(data["text"]), str(data["digest"])))
-        except (ValueError, KeyError, TypeError):
+            pair = data.get("pair")
+            names = data.get("names")
+            notes.append(
+                Note(
+                    target,
+                    str(data["text"]),
+                    str(data["digest"]),
+                    pair=(str(pair[0]), str(pair[1])) if pair else None,
+                    names=(str(names[0]), str(names[1])) if names else None,
+                )
+            )
+        except (ValueError, KeyError, TypeError, IndexError):
             continue
     return notes
+
+
+# -- notes on a set of articles -------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class PairNotes:
+    """The notes on one pair of a set, while its pair view is open: the view edits them."""
+
+    left: int
+    right: int
+    comparison: Comparison
+    attached: dict[Key, Note] = field(default_factory=dict)
+    detached: list[Note] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.attached) + len(self.detached)
+
+    def note(self, target: Target, text: str) -> Note:
+        """A new note on ``target`` of this pair, recording which articles it is about."""
+        ids, names = pair_ids(self.comparison)
+        return Note(target, text, pair=ids, names=names)
+
+
+class NoteSet:
+    """The notes on every pair of a set of articles, kept in one memo.
+
+    Stored notes wait, grouped by the pair of articles they name, until that pair is opened
+    (``open``) and they are attached to its comparison. Notes naming an article that is not in
+    the set, or a pair never opened and not computable, are kept as they were.
+    """
+
+    def __init__(
+        self, documents: Sequence[Document], stored: Iterable[Note] = (), *, title: str = ""
+    ) -> None:
+        self.documents = tuple(documents)
+        self.title = title or f"{len(self.documents)} articles"
+        self._ids = [doc_id(d) for d in self.documents]
+        self._names = [_name(d) for d in self.documents]
+        self.pairs: dict[tuple[int, int], PairNotes] = {}
+        self.waiting: dict[tuple[int, int], list[Note]] = {}
+        #: Notes on articles that are not in this set.
+        self.orphans: list[Note] = []
+        self.read = 0
+        for note in stored:
+            self.read += 1
+            where = self._place(note)
+            if where is None:
+                self.orphans.append(note)
+            else:
+                self.waiting.setdefault(where, []).append(note)
+        #: Notes changed since the memo was last read or written.
+        self.dirty = False
+
+    def _index(self, ident: str, name: str | None) -> int | None:
+        found = [k for k, i in enumerate(self._ids) if i == ident]
+        if len(found) > 1 and name is not None:
+            found = [k for k in found if self._names[k] == name] or found
+        if not found and name is not None and self._names.count(name) == 1:
+            found = [self._names.index(name)]
+        return found[0] if found else None
+
+    def _place(self, note: Note) -> tuple[int, int] | None:
+        if note.pair is None:  # a memo from before notes named their pair
+            return (0, 1) if len(self.documents) == 2 else None
+        names = note.names or (None, None)
+        i = self._index(note.pair[0], names[0])
+        j = self._index(note.pair[1], names[1])
+        if i is None or j is None or i == j:
+            return None
+        return i, j
+
+    def open(self, left: int, right: int, comparison: Comparison) -> PairNotes:
+        """The notes of pair ``(left, right)``: stored ones attached to ``comparison`` on first
+        use, the same object (with the reader's edits) afterwards."""
+        key = (left, right)
+        found = self.pairs.get(key)
+        if found is not None:
+            return found
+        ids, names = pair_ids(comparison)
+        attached, detached = attach(comparison, self.waiting.pop(key, []))
+        found = PairNotes(
+            left,
+            right,
+            comparison,
+            {k: replace(n, pair=ids, names=names) for k, n in attached.items()},
+            [replace(n, pair=n.pair or ids, names=n.names or names) for n in detached],
+        )
+        self.pairs[key] = found
+        return found
+
+    @property
+    def count(self) -> int:
+        """Every note the memo will hold."""
+        return (
+            sum(p.count for p in self.pairs.values())
+            + sum(len(v) for v in self.waiting.values())
+            + len(self.orphans)
+        )
+
+    def render(
+        self, *, date: str, comparisons: Callable[[int, int], Comparison] | None = None
+    ) -> str:
+        """The memo: for two articles the pair memo (``render_memo``); for a set, the sources
+        of every article, then per pair with notes its figure table and notes, then the notes
+        that attach to no pair. ``comparisons(i, j)`` lets notes of pairs not opened this
+        time attach (and get their figure table); without it they are kept as they were."""
+        if comparisons is not None:
+            for i, j in list(self.waiting):
+                self.open(i, j, comparisons(i, j))
+        kept = [n for notes in self.waiting.values() for n in notes] + self.orphans
+        if len(self.documents) == 2 and set(self.pairs) <= {(0, 1)}:
+            pair = self.pairs.get((0, 1))
+            if pair is not None:
+                return render_memo(
+                    pair.comparison, pair.attached.values(), pair.detached + kept, date=date
+                )
+        lines = [
+            MEMO_MARKER,
+            f"# Notes: {escape_inline(self.title)}",
+            "",
+            f"Date: {date}",
+            "",
+            "## Sources",
+            "",
+            *self._sources(),
+            "",
+        ]
+        number = 0
+        noted = [key for key in sorted(self.pairs) if self.pairs[key].count]
+        if not noted and not kept:
+            lines += ["*(no notes yet)*", ""]
+        for key in noted:
+            pair = self.pairs[key]
+            names = (self._names[key[0]], self._names[key[1]])
+            lines += [
+                f"## #{key[0] + 1} {escape_inline(names[0])} vs #{key[1] + 1} "
+                f"{escape_inline(names[1])}",
+                "",
+                "### Figures",
+                "",
+                *figure_table(pair.comparison),
+                "",
+                "### Notes",
+                "",
+            ]
+            for note in sorted(pair.attached.values(), key=_order):
+                number += 1
+                lines += _note_block(names, note, number, True, level="####")
+            for note in pair.detached:
+                number += 1
+                lines += _note_block(note.names or names, note, number, False, level="####")
+        if kept:
+            lines += ["## Notes that no longer attach", ""]
+            for note in kept:
+                number += 1
+                lines += _note_block(note.names or ("?", "?"), note, number, False)
+        return "\n".join(lines).rstrip("\n") + "\n"
+
+    def _sources(self) -> list[str]:
+        lines = [
+            "| # | File or URL | Headline | Outlet | Published | SHA-256 |",
+            "|---|---|---|---|---|---|",
+        ]
+        for k, doc in enumerate(self.documents, 1):
+            src = doc.source
+            cells = [
+                code_inline(src.url or doc.path),
+                escape_inline(doc.title or src.title or ""),
+                escape_inline(src.outlet or ""),
+                escape_inline(src.published or ""),
+                code_inline(src.sha256) if src.sha256 else "",
+            ]
+            lines.append(f"| {k} | " + " | ".join(cells) + " |")
+        return lines
 
 
 class MemoError(Exception):
@@ -296,3 +518,18 @@ def default_notes_name(left: str | Path, right: str | Path) -> str:
         return re.sub(r"[^A-Za-z0-9._-]+", "_", name)[:60]
 
     return f"notes-{stem(left)}--{stem(right)}.md"
+
+
+def default_set_notes_name(specs: Sequence[str]) -> str:
+    """``notes-<folder>.md`` for one folder, else ``notes-<first stems>.md``: the same set of
+    articles always finds the same file."""
+
+    def clean(name: str) -> str:
+        return re.sub(r"[^A-Za-z0-9._-]+", "_", name)[:40] or "articles"
+
+    if len(specs) == 1 and Path(specs[0]).is_dir():
+        folder = Path(specs[0])
+        return f"notes-{clean(folder.name or folder.resolve().name)}.md"
+    stems = [clean(Path(s).stem) for s in specs[:3]]
+    more = f"--and-{len(specs) - 3}-more" if len(specs) > 3 else ""
+    return f"notes-{'--'.join(stems)}{more}.md"

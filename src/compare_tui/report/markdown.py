@@ -69,6 +69,10 @@ def _code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
+#: Public name for other memos (the notes memo quotes file names with it).
+code_inline = _code
+
+
 def sources_section(comparison: Comparison) -> list[str]:
     """Both sources with their provenance, as a two-column table."""
     left, right = comparison.documents
