@@ -15,6 +15,7 @@ from compare_tui.core.models import Comparison, Span
 from compare_tui.core.notes import read_memo
 from compare_tui.ui.app import CompareApp
 from compare_tui.ui.screens.help import HelpScreen
+from compare_tui.ui.screens.pair import PairScreen
 from compare_tui.ui.screens.prompt import PromptScreen
 from compare_tui.ui.widgets.article import ArticlePane
 from compare_tui.ui.widgets.figures import FiguresTable
@@ -40,89 +41,91 @@ def make_app(tmp_path: Path, left: str = SEED_LEFT, right: str = SEED_RIGHT) -> 
     )
 
 
-async def ready(pilot: Pilot[int]) -> CompareApp:
-    app = await settled(pilot)
-    assert app.comparison is not None
-    return app
+async def ready(pilot: Pilot[int]) -> PairScreen:
+    """The pair view, once its comparison is on screen."""
+    view = await settled(pilot)
+    assert view.comparison is not None
+    assert pilot.app.screen is view
+    return view
 
 
-def status(app: CompareApp) -> str:
-    return str(app.query_one("#status").render())
+def status(view: PairScreen) -> str:
+    return str(view.query_one("#status").render())
 
 
 async def test_initial_view_shows_both_articles(tmp_path: Path) -> None:
     async with make_app(tmp_path).run_test(size=SIZE) as pilot:
-        app = await ready(pilot)
-        left, right = app.panes
+        view = await ready(pilot)
+        left, right = view.panes
         assert left.rendered_text()[0].startswith("Northern Mali Sees Deadly Fighting")
         assert right.rendered_text()[0].startswith("Many killed as separatists clash")
         assert "000_633a6f03b1d6c80d.txt" in str(left.border_title)
         assert "Northern Mali" in str(left.border_title)
-        c = app.comparison
-        assert c is not None and app.current is not None
+        c = view.comparison
+        assert c is not None and view.current is not None
         # The first alignment with sentences on both sides, not a one-sided headline.
-        first = app.current
+        first = view.current
         assert c.alignments[first].left and c.alignments[first].right
         assert all(not (c.alignments[n].left and c.alignments[n].right) for n in range(first))
-        assert f"alignment {app._nav_pos[first] + 1}/{len(app._nav)}" in status(app)
-        assert "notes.md" in status(app)
+        assert f"alignment {view._nav_pos[first] + 1}/{len(view._nav)}" in status(view)
+        assert "notes.md" in status(view)
         width = left.scrollable_content_region.width
         assert all(len(line) <= width - 2 for line in left.rendered_text())
 
 
 async def test_n_and_p_step_alignments_and_grey_out_at_the_ends(tmp_path: Path) -> None:
     async with make_app(tmp_path).run_test(size=SIZE) as pilot:
-        app = await ready(pilot)
-        assert app.current is not None
-        start = app._nav_pos[app.current]
-        assert (app.check_action("prev_alignment", ()) is None) == (start == 0)
+        view = await ready(pilot)
+        assert view.current is not None
+        start = view._nav_pos[view.current]
+        assert (view.check_action("prev_alignment", ()) is None) == (start == 0)
         await pilot.press("n", "n")
-        assert app.current == app._nav[start + 2]
-        assert f"alignment {start + 3}/{len(app._nav)}" in status(app)
-        a = app.comparison.alignments[app.current]  # type: ignore[union-attr]
-        left, right = app.panes
+        assert view.current == view._nav[start + 2]
+        assert f"alignment {start + 3}/{len(view._nav)}" in status(view)
+        a = view.comparison.alignments[view.current]  # type: ignore[union-attr]
+        left, right = view.panes
         assert left.highlight.sentences == frozenset(a.left)
         assert right.highlight.sentences == frozenset(a.right)
         await pilot.press("p")
-        assert app.current == app._nav[start + 1]
-        for _ in range(len(app._nav)):
+        assert view.current == view._nav[start + 1]
+        for _ in range(len(view._nav)):
             await pilot.press("p")
-        assert app.current == app._nav[0]
-        assert app.check_action("prev_alignment", ()) is None
-        for _ in range(len(app._nav)):
+        assert view.current == view._nav[0]
+        assert view.check_action("prev_alignment", ()) is None
+        for _ in range(len(view._nav)):
             await pilot.press("n")
-        assert app.current == app._nav[-1]
-        assert app.check_action("next_alignment", ()) is None
+        assert view.current == view._nav[-1]
+        assert view.check_action("next_alignment", ()) is None
 
 
 async def test_n_and_p_skip_page_furniture(tmp_path: Path) -> None:
     async with make_app(tmp_path).run_test(size=SIZE) as pilot:
-        app = await ready(pilot)
-        c = app.comparison
+        view = await ready(pilot)
+        c = view.comparison
         assert c is not None
         furniture = [n for n, a in enumerate(c.alignments) if a.reason == "page furniture"]
         assert furniture, "seeds 000/004 carry page furniture"
-        assert not set(furniture) & set(app._nav)
-        seen = {app.current}
-        for _ in range(len(app._nav)):
+        assert not set(furniture) & set(view._nav)
+        seen = {view.current}
+        for _ in range(len(view._nav)):
             await pilot.press("p")
-            seen.add(app.current)
-        for _ in range(len(app._nav)):
+            seen.add(view.current)
+        for _ in range(len(view._nav)):
             await pilot.press("n")
-            seen.add(app.current)
-        assert seen == set(app._nav)
+            seen.add(view.current)
+        assert seen == set(view._nav)
 
 
 async def test_both_panes_scroll_to_the_current_alignment(tmp_path: Path) -> None:
     async with make_app(tmp_path).run_test(size=SIZE) as pilot:
-        app = await ready(pilot)
-        c = app.comparison
+        view = await ready(pilot)
+        c = view.comparison
         assert c is not None
-        target = max(n for n in app._nav if c.alignments[n].left and c.alignments[n].right)
-        app.go_to_alignment(target)
+        target = max(n for n in view._nav if c.alignments[n].left and c.alignments[n].right)
+        view.go_to_alignment(target)
         await pilot.pause()
         a = c.alignments[target]
-        for pane, idx in zip(app.panes, (a.left, a.right), strict=True):
+        for pane, idx in zip(view.panes, (a.left, a.right), strict=True):
             first, last = pane.sentence_lines(idx)
             top = int(pane.scroll_y)
             assert top <= first and last < top + pane.scrollable_content_region.height
@@ -130,13 +133,13 @@ async def test_both_panes_scroll_to_the_current_alignment(tmp_path: Path) -> Non
 
 async def test_changed_words_are_styled_in_the_current_alignment(tmp_path: Path) -> None:
     async with make_app(tmp_path).run_test(size=SIZE) as pilot:
-        app = await ready(pilot)
-        c = app.comparison
+        view = await ready(pilot)
+        c = view.comparison
         assert c is not None
-        n = next(k for k in app._nav if c.alignments[k].left_changes)
-        app.go_to_alignment(n)
+        n = next(k for k in view._nav if c.alignments[k].left_changes)
+        view.go_to_alignment(n)
         await pilot.pause()
-        pane = app.panes[0]
+        pane = view.panes[0]
         span = c.alignments[n].left_changes[0]
         changed = c.documents[0].text[span.start : span.end]
         y = pane.line_of(span.start) - int(pane.scroll_y)
@@ -148,55 +151,55 @@ async def test_changed_words_are_styled_in_the_current_alignment(tmp_path: Path)
 async def test_conflict_keys_jump_to_figures(tmp_path: Path) -> None:
     # 000 vs 001: "dozens" vs "several" Malian soldiers killed.
     async with make_app(tmp_path, SEED_LEFT, SEED_SEVERAL).run_test(size=SIZE) as pilot:
-        app = await ready(pilot)
-        assert app.check_action("prev_conflict", ()) is None
+        view = await ready(pilot)
+        assert view.check_action("prev_conflict", ()) is None
         await pilot.press("right_square_bracket")
-        c = app.comparison
+        c = view.comparison
         assert c is not None
         pair = c.conflicts[0]
         fig = c.figures[0][pair.left]
         assert fig.text == "dozens" and c.figures[1][pair.right].text == "several"
-        assert app.panes[0].highlight.figure is not None
-        assert app.panes[0].highlight.figure.start == fig.start
-        assert app.current == c.alignment_of[0][fig.sentence]
-        assert app.query_one(FiguresTable).cursor_row == 0
-        assert "conflict 1/1" in status(app)
-        assert app.check_action("next_conflict", ()) is None
+        assert view.panes[0].highlight.figure is not None
+        assert view.panes[0].highlight.figure.start == fig.start
+        assert view.current == c.alignment_of[0][fig.sentence]
+        assert view.query_one(FiguresTable).cursor_row == 0
+        assert "conflict 1/1" in status(view)
+        assert view.check_action("next_conflict", ()) is None
 
 
 async def test_tab_cycles_panes_and_figures(tmp_path: Path) -> None:
     async with make_app(tmp_path).run_test(size=SIZE) as pilot:
-        app = await ready(pilot)
-        assert app.focused is app.panes[0]
+        view = await ready(pilot)
+        assert view.focused is view.panes[0]
         await pilot.press("tab")
-        assert app.focused is app.panes[1]
+        assert view.focused is view.panes[1]
         await pilot.press("tab")
-        assert isinstance(app.focused, FiguresTable)
+        assert isinstance(view.focused, FiguresTable)
         await pilot.press("tab")
-        assert app.focused is app.panes[0]
+        assert view.focused is view.panes[0]
 
 
 async def test_choosing_a_figure_row_brings_panes_to_it(tmp_path: Path) -> None:
     async with make_app(tmp_path).run_test(size=SIZE) as pilot:
-        app = await ready(pilot)
-        app.query_one(FiguresTable).focus()
-        c = app.comparison
+        view = await ready(pilot)
+        view.query_one(FiguresTable).focus()
+        c = view.comparison
         assert c is not None
-        k = next(k for k, row in enumerate(app._rows) if k >= 2 and row.right is not None)
+        k = next(k for k, row in enumerate(view._rows) if k >= 2 and row.right is not None)
         await pilot.press(*["j"] * k, "enter")
-        row = app._rows[k]
+        row = view._rows[k]
         assert row.right is not None
         fig = c.figures[1][row.right]
-        assert app.panes[1].highlight.figure is not None
-        assert app.panes[1].highlight.figure.start == fig.start
+        assert view.panes[1].highlight.figure is not None
+        assert view.panes[1].highlight.figure.start == fig.start
         await pilot.press("k")
-        assert app._figure_row == k - 1
+        assert view._figure_row == k - 1
 
 
 async def test_who_says_so_names_a_shared_source_once(tmp_path: Path) -> None:
     async with make_app(tmp_path).run_test(size=SIZE) as pilot:
-        app = await ready(pilot)
-        table = app.query_one(FiguresTable)
+        view = await ready(pilot)
+        table = view.query_one(FiguresTable)
         who = [str(table.get_row_at(k)[3]) for k in range(table.row_count)]
         assert "the Malian army" in who
         assert not any(w.count(" / ") and len(set(w.casefold().split(" / "))) == 1 for w in who)
@@ -204,8 +207,8 @@ async def test_who_says_so_names_a_shared_source_once(tmp_path: Path) -> None:
 
 async def test_movement_keys_scroll_the_focused_pane(tmp_path: Path) -> None:
     async with make_app(tmp_path).run_test(size=(160, 30)) as pilot:
-        app = await ready(pilot)
-        pane = app.panes[0]
+        view = await ready(pilot)
+        pane = view.panes[0]
         pane.focus()
         await pilot.press("g")
         assert pane.scroll_y == 0
@@ -221,8 +224,8 @@ async def test_movement_keys_scroll_the_focused_pane(tmp_path: Path) -> None:
 
 async def test_scrolling_one_pane_brings_the_other_along(tmp_path: Path) -> None:
     async with make_app(tmp_path).run_test(size=(160, 30)) as pilot:
-        app = await ready(pilot)
-        left, right = app.panes
+        view = await ready(pilot)
+        left, right = view.panes
         left.focus()
         await pilot.press("g", "G")
         await pilot.wait_for_scheduled_animations()
@@ -236,67 +239,67 @@ async def test_scrolling_one_pane_brings_the_other_along(tmp_path: Path) -> None
 
 async def test_search_jumps_to_matches_in_both_articles(tmp_path: Path) -> None:
     async with make_app(tmp_path).run_test(size=SIZE) as pilot:
-        app = await ready(pilot)
-        assert app.check_action("next_match", ()) is None
+        view = await ready(pilot)
+        assert view.check_action("next_match", ()) is None
         await pilot.press("slash")
-        assert isinstance(app.screen, PromptScreen)
+        assert isinstance(pilot.app.screen, PromptScreen)
         await pilot.press(*"wagner", "enter")
-        sides = {side for side, _ in app._hits}
+        sides = {side for side, _ in view._hits}
         assert sides == {0, 1}
-        side, span = app._hits[0]
-        c = app.comparison
+        side, span = view._hits[0]
+        c = view.comparison
         assert c is not None
         assert c.documents[side].text[span.start : span.end].lower() == "wagner"
-        assert app.panes[side].highlight.match == span
-        assert "“wagner”: 1/" in status(app)
+        assert view.panes[side].highlight.match == span
+        assert "“wagner”: 1/" in status(view)
         await pilot.press("greater_than_sign")
-        assert app._hit == 1
+        assert view._hit == 1
         await pilot.press("less_than_sign")
-        assert app._hit == 0
+        assert view._hit == 0
 
 
 async def test_search_with_no_match_says_so(tmp_path: Path) -> None:
     async with make_app(tmp_path).run_test(size=SIZE) as pilot:
-        app = await ready(pilot)
+        view = await ready(pilot)
         await pilot.press("slash", *"zzzqx", "enter")
-        assert app._hits == [] and "no match" in status(app)
+        assert view._hits == [] and "no match" in status(view)
 
 
 async def test_note_modal_enter_keeps_escape_cancels(tmp_path: Path) -> None:
     async with make_app(tmp_path).run_test(size=SIZE) as pilot:
-        app = await ready(pilot)
+        view = await ready(pilot)
         await pilot.press("a")
-        assert isinstance(app.screen, PromptScreen)
+        assert isinstance(pilot.app.screen, PromptScreen)
         await pilot.press(*"check", "escape")
-        assert not app.notes and not app.dirty
+        assert not view.notes and not view.dirty
         await pilot.press("a", *"check [b]this[/b]", "enter")
-        assert [n.text for n in app.notes.values()] == ["check [b]this[/b]"]
-        assert app.dirty and "unsaved" in status(app) and "✎ noted" in status(app)
+        assert [n.text for n in view.notes.values()] == ["check [b]this[/b]"]
+        assert view.dirty and "unsaved" in status(view) and "✎ noted" in status(view)
         await pilot.press("a")
-        assert app.screen.query_one(Input).value == "check [b]this[/b]"
+        assert pilot.app.screen.query_one(Input).value == "check [b]this[/b]"
         await pilot.press("ctrl+a", "ctrl+k", "enter")
-        assert not app.notes
+        assert not view.notes
 
 
 async def test_note_on_a_figure_row_when_figures_focused(tmp_path: Path) -> None:
     async with make_app(tmp_path).run_test(size=SIZE) as pilot:
-        app = await ready(pilot)
-        app.query_one(FiguresTable).focus()
+        view = await ready(pilot)
+        view.query_one(FiguresTable).focus()
         await pilot.press("a", *"recount", "enter")
-        (note,) = app.notes.values()
+        (note,) = view.notes.values()
         assert note.target.kind == "figure"
 
 
 async def test_save_and_reopen_round_trip_keeps_all_notes(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        assert app.check_action("save", ()) is True
+        view = await ready(pilot)
+        assert view.check_action("save", ()) is True
         await pilot.press("n", "a", *"first", "enter")
         await pilot.press("n", "a", *"second", "enter")
         await pilot.press("s")
-        assert not app.dirty
-        assert app.check_action("save", ()) is None
+        assert not view.dirty
+        assert view.check_action("save", ()) is None
     path = tmp_path / "notes.md"
     assert sorted(n.text for n in read_memo(path)) == ["first", "second"]
     text = path.read_text()
@@ -307,9 +310,9 @@ async def test_save_and_reopen_round_trip_keeps_all_notes(tmp_path: Path) -> Non
 
     again = make_app(tmp_path)
     async with again.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        assert sorted(n.text for n in again.notes.values()) == ["first", "second"]
-        assert [n.text for n in again.detached] == ["first"]
+        view = await ready(pilot)
+        assert sorted(n.text for n in view.notes.values()) == ["first", "second"]
+        assert [n.text for n in view.detached] == ["first"]
         await pilot.press("a", *"third", "enter", "s")
     texts = sorted(n.text for n in read_memo(path))
     assert texts == ["first", "first", "second", "third"]
@@ -337,21 +340,21 @@ async def test_ctrl_q_quits_too(tmp_path: Path) -> None:
 
 async def test_help_screen_opens_and_closes(tmp_path: Path) -> None:
     async with make_app(tmp_path).run_test(size=SIZE) as pilot:
-        app = await ready(pilot)
+        await ready(pilot)
         await pilot.press("question_mark")
-        assert isinstance(app.screen, HelpScreen)
+        assert isinstance(pilot.app.screen, HelpScreen)
         await pilot.press("escape")
-        assert not isinstance(app.screen, HelpScreen)
+        assert not isinstance(pilot.app.screen, HelpScreen)
 
 
 async def test_command_palette_lists_the_actions(tmp_path: Path) -> None:
     async with make_app(tmp_path).run_test(size=SIZE) as pilot:
-        app = await ready(pilot)
-        titles = {cmd.title for cmd in app.get_system_commands(app.screen)}
+        view = await ready(pilot)
+        titles = {cmd.title for cmd in pilot.app.get_system_commands(view)}
         assert {"Next alignment", "Search both articles", "Add or edit a note",
                 "Toggle aligned rows view"} <= titles
-        app.go_to_alignment(app._nav[0])
-        titles = {cmd.title for cmd in app.get_system_commands(app.screen)}
+        view.go_to_alignment(view._nav[0])
+        titles = {cmd.title for cmd in pilot.app.get_system_commands(view)}
         assert "Previous alignment" not in titles
 
 
@@ -362,7 +365,7 @@ async def test_load_error_is_shown_and_exits_2(tmp_path: Path) -> None:
     app = CompareApp("left.txt", "right.txt", notes_path=str(tmp_path / "n.md"), comparer=broken)
     async with app.run_test(size=SIZE) as pilot:
         with contextlib.suppress(WorkerCancelled):
-            await app.workers.wait_for_complete()
+            await app.pair_screen.workers.wait_for_complete()
         await until(pilot, lambda: app.return_code is not None, what="the app to exit")
     assert app.return_code == 2
     assert app.exit_messages == ["left.txt: looks like a binary file (it contains NUL bytes)"]
@@ -380,29 +383,29 @@ async def test_progress_is_visible_while_comparing(tmp_path: Path) -> None:
         return c
 
     app = CompareApp(SEED_LEFT, SEED_RIGHT, notes_path=str(tmp_path / "n.md"), comparer=slow)
+    view = app.pair_screen
     async with app.run_test(size=SIZE) as pilot:
         await until(
-            pilot, lambda: "aligning" in str(app.query_one("#stage").render()),
+            pilot, lambda: "aligning" in str(view.query_one("#stage").render()),
             what="the progress stage",
         )
-        assert app.query_one("#loading").display
-        assert not app.query_one("#main").display
-        assert not app.shown
+        assert view.query_one("#loading").display
+        assert not view.query_one("#main").display
+        assert not view.shown
         gate.set()
         await settled(pilot)
-        assert app.query_one("#main").display and not app.query_one("#loading").display
+        assert view.query_one("#main").display and not view.query_one("#loading").display
 
 
 async def test_pane_survives_resize_and_keeps_current(tmp_path: Path) -> None:
     async with make_app(tmp_path).run_test(size=SIZE) as pilot:
-        app = await ready(pilot)
+        view = await ready(pilot)
         await pilot.press("n", "n", "n")
-        pilot.app.screen  # noqa: B018
-        before = app.current
+        before = view.current
         await pilot.resize_terminal(100, 40)
-        await until(pilot, lambda: app.panes[0].size.width < 80 and app.shown, what="rewrap")
-        assert app.current == before
-        pane: ArticlePane = app.panes[0]
+        await until(pilot, lambda: view.panes[0].size.width < 80 and view.shown, what="rewrap")
+        assert view.current == before
+        pane: ArticlePane = view.panes[0]
         width = pane.scrollable_content_region.width
         assert all(len(line) <= width - 2 for line in pane.rendered_text())
 
@@ -410,12 +413,12 @@ async def test_pane_survives_resize_and_keeps_current(tmp_path: Path) -> None:
 async def test_starts_from_paths_with_the_real_engine(tmp_path: Path) -> None:
     app = CompareApp(SEED_LEFT, SEED_SEVERAL, notes_path=str(tmp_path / "n.md"))
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        assert app.comparison is not None
+        view = await ready(pilot)
+        assert view.comparison is not None
         expected = seed_comparison(SEED_LEFT, SEED_SEVERAL)
-        assert app.comparison.alignments == expected.alignments
-        assert app.comparison.figure_pairs == expected.figure_pairs
-        assert "1 figure conflict" in status(app)
+        assert view.comparison.alignments == expected.alignments
+        assert view.comparison.figure_pairs == expected.figure_pairs
+        assert "1 figure conflict" in status(view)
 
 
 async def test_starts_from_loaded_texts_without_reading_again(tmp_path: Path) -> None:
@@ -425,11 +428,11 @@ async def test_starts_from_loaded_texts_without_reading_again(tmp_path: Path) ->
     assert app.notes_path.name == "notes-000_633a6f03b1d6c80d--_stdin_.md"
     app.notes_path = tmp_path / "n.md"
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        assert app.comparison is not None
-        assert app.comparison.documents[1].path == "<stdin>"
-        assert app.comparison.alignments == seed_comparison().alignments
-        assert "<stdin>" in str(app.panes[1].border_title)
+        view = await ready(pilot)
+        assert view.comparison is not None
+        assert view.comparison.documents[1].path == "<stdin>"
+        assert view.comparison.alignments == seed_comparison().alignments
+        assert "<stdin>" in str(view.panes[1].border_title)
 
 
 async def test_starts_from_a_comparison_already_made(tmp_path: Path) -> None:
@@ -441,25 +444,25 @@ async def test_starts_from_a_comparison_already_made(tmp_path: Path) -> None:
     app = CompareApp(SEED_LEFT, SEED_RIGHT, notes_path=str(tmp_path / "n.md"), comparer=never,
                      comparison=c)
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        assert app.comparison is c
+        view = await ready(pilot)
+        assert view.comparison is c
 
 
 async def test_rows_view_shows_each_alignment_side_by_side(tmp_path: Path) -> None:
     async with make_app(tmp_path, SEED_LEFT, SEED_SEVERAL).run_test(size=SIZE) as pilot:
-        app = await ready(pilot)
-        assert app.check_action("toggle_rows", ()) is True
+        view = await ready(pilot)
+        assert view.check_action("toggle_rows", ()) is True
         await pilot.press("v")
-        await until(pilot, lambda: app.shown, what="the rows view laid out")
-        rows = app.rows
-        assert rows.display and not app.query_one("#panes").display
-        assert app.focused is rows and "rows view" in status(app)
-        c = app.comparison
-        assert c is not None and app.current is not None
+        await until(pilot, lambda: view.shown, what="the rows view laid out")
+        rows = view.rows
+        assert rows.display and not view.query_one("#panes").display
+        assert view.focused is rows and "rows view" in status(view)
+        c = view.comparison
+        assert c is not None and view.current is not None
         assert len(rows.rows) == len(c.alignments)
-        first, last = rows.row_lines(app.current)
+        first, last = rows.row_lines(view.current)
         lines = rows.rendered_text()
-        a = c.alignments[app.current]
+        a = c.alignments[view.current]
         left_words = c.documents[0].sentence_text(a.left[0]).split()
         right_words = c.documents[1].sentence_text(a.right[0]).split()
         assert lines[first].startswith("▶")
@@ -470,13 +473,13 @@ async def test_rows_view_shows_each_alignment_side_by_side(tmp_path: Path) -> No
         assert all(len(line) <= width for line in lines)
         # n/p move the highlighted row and keep it in view.
         await pilot.press("n", "n", "n")
-        first, last = rows.row_lines(app.current)
-        assert rows.highlight.current == app.current
+        first, last = rows.row_lines(view.current)
+        assert rows.highlight.current == view.current
         top = int(rows.scroll_y)
         assert top <= first and last < top + rows.scrollable_content_region.height
         # Changed words are styled in the row (bold), as in the panes.
-        n = next(k for k in app._nav if c.alignments[k].left_changes)
-        app.go_to_alignment(n)
+        n = next(k for k in view._nav if c.alignments[k].left_changes)
+        view.go_to_alignment(n)
         await pilot.wait_for_scheduled_animations()
         span = c.alignments[n].left_changes[0]
         changed = c.documents[0].text[span.start : span.end].split()[0]
@@ -489,24 +492,24 @@ async def test_rows_view_shows_each_alignment_side_by_side(tmp_path: Path) -> No
         ]
         assert any(changed in t for t in bold)
         await pilot.press("v")
-        await until(pilot, lambda: app.shown, what="the panes back")
-        assert app.query_one("#panes").display and not rows.display
-        assert app.focused is app.panes[0]
+        await until(pilot, lambda: view.shown, what="the panes back")
+        assert view.query_one("#panes").display and not rows.display
+        assert view.focused is view.panes[0]
 
 
 async def test_rows_view_follows_conflicts_and_resizes(tmp_path: Path) -> None:
     async with make_app(tmp_path, SEED_LEFT, SEED_SEVERAL).run_test(size=SIZE) as pilot:
-        app = await ready(pilot)
+        view = await ready(pilot)
         await pilot.press("v", "right_square_bracket")
-        await until(pilot, lambda: app.shown, what="the rows view laid out")
-        rows = app.rows
-        c = app.comparison
+        await until(pilot, lambda: view.shown, what="the rows view laid out")
+        rows = view.rows
+        c = view.comparison
         assert c is not None
         fig = c.figures[0][c.conflicts[0].left]
         assert rows.highlight.figures[0] == Span(fig.start, fig.end)
-        first, _ = rows.row_lines(app.current)  # type: ignore[arg-type]
+        first, _ = rows.row_lines(view.current)  # type: ignore[arg-type]
         assert rows.rendered_text()[first].startswith("▶!")
         await pilot.resize_terminal(100, 40)
-        await until(pilot, lambda: rows.size.width < 100 and app.shown, what="rewrap")
+        await until(pilot, lambda: rows.size.width < 100 and view.shown, what="rewrap")
         assert all(len(line) <= rows.scrollable_content_region.width
                    for line in rows.rendered_text())

@@ -1,17 +1,27 @@
-"""The overview app: keys, choosing pairs and figure cells, the round trip to the pair view."""
+"""The overview app: keys, choosing pairs and figure cells, the pair view pushed over the
+overview and popped back, and one notes memo for the whole set. Every comparison is the real
+engine's, on the five seed articles."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.app import App
+from textual.coordinate import Coordinate
+from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from compare_tui.core.corpus import Corpus, load_corpus
-from compare_tui.ui.screens.overview import Choice, OverviewApp, OverviewScreen, run_overview
+from compare_tui.core.notes import read_memo
+from compare_tui.ui.screens.help import HelpScreen
+from compare_tui.ui.screens.overview import Choice, OverviewApp, OverviewScreen
+from compare_tui.ui.screens.pair import PairScreen
 
 from .conftest import SEEDS
+from .test_ui_support import until
+
+SIZE = (160, 45)
 
 
 @pytest.fixture(scope="module")
@@ -19,45 +29,122 @@ def corpus() -> Corpus:
     return Corpus.from_texts(load_corpus([str(SEEDS)]).texts)
 
 
-async def _ready(app: OverviewApp, pilot: Any) -> OverviewScreen:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, OverviewScreen)
-    while screen.overview is None or not screen.query_one("#overview-pairs").display:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+def make(corpus: Corpus, tmp_path: Path) -> OverviewApp:
+    return OverviewApp(
+        corpus, notes_path=tmp_path / "notes-seeds.md", title="seeds/", today="2025-06-14"
+    )
+
+
+async def ready(pilot: Pilot[Any]) -> OverviewScreen:
+    app = pilot.app
+    assert isinstance(app, OverviewApp)
+    screen = app.overview_screen
+    await until(pilot, lambda: app.screen is screen and screen.shown, what="the overview")
+    await pilot.wait_for_scheduled_animations()
     return screen
 
 
-async def test_enter_on_a_matrix_cell_chooses_that_pair(corpus: Corpus) -> None:
-    app = OverviewApp(corpus)
-    async with app.run_test(size=(140, 40)) as pilot:
-        screen = await _ready(app, pilot)
+async def open_cell(pilot: Pilot[Any], table: DataTable[Any], row: int, column: int) -> PairScreen:
+    """Enter on a cell; wait for the pair view pushed over the overview to be on screen."""
+    table.focus()
+    table.move_cursor(row=row, column=column, animate=False)
+    await pilot.press("enter")
+    await until(
+        pilot,
+        lambda: isinstance(pilot.app.screen, PairScreen) and pilot.app.screen.shown,
+        what="the pair view",
+    )
+    view = pilot.app.screen
+    assert isinstance(view, PairScreen)
+    return view
+
+
+def pairs_table(screen: OverviewScreen) -> DataTable[Any]:
+    return screen.query_one("#overview-pairs", DataTable)
+
+
+async def test_tables_name_every_article_and_show_whole_values(
+    corpus: Corpus, tmp_path: Path
+) -> None:
+    async with make(corpus, tmp_path).run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
         assert screen.overview is not None
         assert screen.overview.groups == ((0, 1, 4), (2,), (3,))
-        table = screen.query_one("#overview-pairs", DataTable)
+        table = pairs_table(screen)
         assert table.has_focus
-        table.move_cursor(row=0, column=5)  # article #1 against article #5
-        await pilot.press("enter")
-    assert app.return_value == Choice(0, 4)
+        first = [str(c) for c in table.get_row_at(0)]
+        assert first[:2] == ["#1", "000_633a6f03b1d6c80d.txt"]
+        assert first[2].startswith("Northern Mali Sees Deadly Fighting")
+        # Column widths follow the content: nothing of a legend cell is cut off.
+        widths = [c.content_width for c in table.ordered_columns]
+        assert widths[1] >= len("000_633a6f03b1d6c80d.txt")
+        figures = screen.query_one("#overview-figures", DataTable)
+        cells = {str(c) for k in range(figures.row_count) for c in figures.get_row_at(k)}
+        assert {"13 or more", "3-9", "about 2,000", "✗ conflict", "✓ agree"} <= cells
+        labels = [str(figures.get_row_at(k)[0]) for k in range(figures.row_count)]
+        assert any(lb.endswith(", says Azawad separatists’ spokesperson") for lb in labels)
+        # Conflicts first.
+        verdicts = [str(figures.get_row_at(k)[1]) for k in range(figures.row_count)]
+        assert verdicts[0] == "✗ conflict"
+        assert verdicts.index("✓ agree") > max(
+            k for k, v in enumerate(verdicts) if v == "✗ conflict"
+        )
 
 
-async def test_enter_on_the_diagonal_chooses_nothing(corpus: Corpus) -> None:
-    app = OverviewApp(corpus)
-    async with app.run_test(size=(140, 40)) as pilot:
-        screen = await _ready(app, pilot)
-        screen.query_one("#overview-pairs", DataTable).move_cursor(row=2, column=3)
+async def test_overview_keys_tab_help_save_palette_quit(corpus: Corpus, tmp_path: Path) -> None:
+    app = make(corpus, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("tab")
+        assert screen.query_one("#overview-figures", DataTable).has_focus
+        await pilot.press("shift+tab")
+        assert pairs_table(screen).has_focus
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert app.screen is screen
+        assert screen.check_action("save", ()) is True
+        await pilot.press("s")
+        assert (tmp_path / "notes-seeds.md").exists()
+        assert screen.check_action("save", ()) is None
+        titles = {cmd.title for cmd in app.get_system_commands(screen)}
+        assert {"Open the pair view", "Switch table", "Help", "Quit"} <= titles
+        footer = {b.binding.key for b in screen.active_bindings.values() if b.binding.show}
+        assert {"enter", "tab", "s", "question_mark", "q"} <= footer
+        # The diagonal is not a pair: nothing opens.
+        pairs_table(screen).move_cursor(row=2, column=screen._legend_columns + 2)
         await pilot.press("enter")
-        assert app.is_running
+        assert app.screen is screen
         await pilot.press("q")
-    assert app.return_value is None
+    assert app.return_code == 0
 
 
-async def test_figure_cell_opens_the_pair_that_links_it(corpus: Corpus) -> None:
-    app = OverviewApp(corpus)
-    async with app.run_test(size=(140, 40)) as pilot:
-        screen = await _ready(app, pilot)
+async def test_pair_view_over_the_overview_and_back_with_the_cursor_kept(
+    corpus: Corpus, tmp_path: Path
+) -> None:
+    app = make(corpus, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        column = screen._legend_columns + 4  # article #1 against article #5
+        view = await open_cell(pilot, pairs_table(screen), 0, column)
+        assert view.pair == (0, 4)
+        assert view.comparison is corpus.comparison(0, 4)  # the corpus's cached comparison
+        assert view.can_go_back and view.check_action("back", ()) is True
+        await pilot.press("n")  # the pair view's keys work as in the two-article app
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is screen, what="back to the overview")
+        table = pairs_table(screen)
+        assert table.has_focus
+        assert table.cursor_coordinate == Coordinate(0, column)
+        assert app.is_running
+
+
+async def test_figure_cell_opens_the_pair_view_on_that_figure(
+    corpus: Corpus, tmp_path: Path
+) -> None:
+    app = make(corpus, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
         assert screen.overview is not None
         rows = screen.overview.rows
         k = next(
@@ -65,58 +152,67 @@ async def test_figure_cell_opens_the_pair_that_links_it(corpus: Corpus) -> None:
             for k, r in enumerate(rows)
             if r.cells[2] is not None and corpus.figures(2)[r.cells[2]].text == "seven"
         )
-        await pilot.press("tab")
         figures = screen.query_one("#overview-figures", DataTable)
-        assert figures.has_focus
-        figures.move_cursor(row=k, column=2 + 2)  # the cell of article #3 (seed 002)
-        await pilot.press("enter")
-    choice = app.return_value
-    assert isinstance(choice, Choice) and 2 in (choice.left, choice.right)
-    texts = {
-        corpus.figures(choice.left)[choice.left_figure or 0].text,
-        corpus.figures(choice.right)[choice.right_figure or 0].text,
-    }
-    assert "seven" in texts and "three" in texts
+        view = await open_cell(pilot, figures, k, 2 + 2)  # the cell of article #3 (seed 002)
+        assert 2 in view.pair
+        side = view.pair.index(2)
+        row = view.figure_row
+        assert row is not None, "the pair view opened on a figure row"
+        assert (row.left, row.right)[side] == rows[k].cells[2]
+        c = view.comparison
+        assert c is not None
+        texts = {c.figures[0][row.left].text, c.figures[1][row.right].text}  # type: ignore[index]
+        assert texts == {"seven", "three"}
+        assert view.panes[side].highlight.figure is not None
 
 
-def test_round_trip_overview_pair_overview(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Choose a pair, come back from the pair view with Escape, then quit: the loop in
-    ``run_overview`` with scripted apps standing in for a terminal."""
-    seen: list[Choice] = []
-    script = iter([Choice(0, 1), None])
+async def test_notes_from_two_pair_views_gather_in_one_file_and_come_back(
+    corpus: Corpus, tmp_path: Path
+) -> None:
+    path = tmp_path / "notes-seeds.md"
+    app = make(corpus, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        legend = screen._legend_columns
+        await open_cell(pilot, pairs_table(screen), 0, legend + 4)
+        await pilot.press("a", *"toll differs", "enter", "escape")
+        await until(pilot, lambda: app.screen is screen, what="the overview")
+        await open_cell(pilot, pairs_table(screen), 1, legend + 4)
+        await pilot.press("a", *"same quote", "enter")
+        await pilot.press("q")  # quitting saves, and says so
+    assert app.exit_messages == [f"Saved 2 notes to {path}"]
+    notes = read_memo(path)
+    assert sorted(n.text for n in notes) == ["same quote", "toll differs"]
+    text = path.read_text(encoding="utf-8")
+    assert "## Sources" in text and text.count("`74b38d3816c0b1") == 1
+    for name in ("000_633a6f03b1d6c80d.txt", "004_967b0b30f98c59d7.txt", "003_fc820146"):
+        assert name in text
+    assert "#1 000\\_633a6f03b1d6c80d.txt vs #5 004\\_967b0b30f98c59d7.txt" in text
+    assert "#2 001\\_68a46d4adf0bf395.txt vs #5 004\\_967b0b30f98c59d7.txt" in text
+    assert text.count("### Figures") == 2
 
-    def fake_run(self: App[Any], *args: Any, **kwargs: Any) -> Any:
-        if isinstance(self, OverviewApp):
-            return next(script)
-        return 0
-
-    class Pair(App[int]):
-        pass
-
-    def pair_app(c: Corpus, choice: Choice, notes: str | None) -> App[int]:
-        seen.append(choice)
-        return Pair()
-
-    monkeypatch.setattr(App, "run", fake_run)
-    assert run_overview(corpus, notes=None, pair_app=pair_app) == 0
-    assert seen == [Choice(0, 1)]
-
-
-async def test_pair_view_from_overview_goes_back_on_escape(corpus: Corpus) -> None:
-    from compare_tui.ui.screens.overview import _pair_app
-
-    app = _pair_app(corpus, Choice(0, 2, 0, 0), None)
-    async with app.run_test(size=(140, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert getattr(app, "comparison", None) is corpus.comparison(0, 2)
+    again = make(corpus, tmp_path)
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        legend = screen._legend_columns
+        view = await open_cell(pilot, pairs_table(screen), 1, legend + 4)
+        assert [n.text for n in view.notes.values()] == ["same quote"]
         await pilot.press("escape")
-        await pilot.pause()
-    assert app.return_code == 0
+        await until(pilot, lambda: again.screen is screen, what="the overview")
+        view = await open_cell(pilot, pairs_table(screen), 0, legend + 4)
+        assert [n.text for n in view.notes.values()] == ["toll differs"]
+        await pilot.press("n", "a", *"checked with AFP", "enter", "s")
+    assert sorted(n.text for n in read_memo(path)) == [
+        "checked with AFP", "same quote", "toll differs"
+    ]
 
 
-def test_overview_snapshot(corpus: Corpus, snap_compare: Any) -> None:
-    async def ready(pilot: Any) -> None:
-        await _ready(pilot.app, pilot)
+def test_choice_of_a_matrix_cell(corpus: Corpus) -> None:
+    assert Choice(0, 4) == Choice(0, 4, None, None)
 
-    assert snap_compare(OverviewApp(corpus), terminal_size=(150, 40), run_before=ready)
+
+def test_overview_snapshot(corpus: Corpus, snap_compare: Any, tmp_path: Path) -> None:
+    async def run(pilot: Any) -> None:
+        await ready(pilot)
+
+    assert snap_compare(make(corpus, tmp_path), terminal_size=SIZE, run_before=run)

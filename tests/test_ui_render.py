@@ -28,8 +28,8 @@ async def test_markup_and_escapes_render_literally(tmp_path: Path) -> None:
     app = CompareApp("left.txt", "right.txt", notes_path=str(tmp_path / "n.md"),
                      comparer=comparer_for(c))
     async with app.run_test(size=(160, 45)) as pilot:
-        await settled(pilot)
-        pane = app.panes[0]
+        view = await settled(pilot)
+        pane = view.panes[0]
         lines = pane.rendered_text()
         assert "URGENT: [bold red]URGENT[/] officials said." in lines
         assert "See [link=http://x]x[/link] for 12 more." in lines

@@ -49,13 +49,14 @@ def after(
     """
 
     async def run(pilot: Pilot[Any]) -> None:
-        app = await settled(pilot)
+        await settled(pilot)
+        app = pilot.app
         if keys:
             await pilot.press(*keys)
         if screen is not None:
             await until(pilot, lambda: isinstance(app.screen, screen), what=screen.__name__)
         else:
-            await until(pilot, lambda: app.shown, what="the view laid out")
+            await until(pilot, lambda: getattr(app, "shown", False), what="the view laid out")
         await pilot.wait_for_scheduled_animations()
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False

@@ -19,7 +19,8 @@ from textual.pilot import Pilot
 from compare_tui.core.compare import Progress, compare_paths, compare_texts
 from compare_tui.core.load import load_bytes
 from compare_tui.core.models import Comparison
-from compare_tui.ui.app import Article, CompareApp
+from compare_tui.ui.app import CompareApp
+from compare_tui.ui.screens.pair import Article, PairScreen
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,10 +72,11 @@ async def until(
         await pilot.pause(0.01)
 
 
-async def settled(pilot: Pilot[Any]) -> CompareApp:
-    """Wait until the comparison is on screen and every pending message has been handled."""
+async def settled(pilot: Pilot[Any]) -> PairScreen:
+    """Wait until the comparison is on screen and every pending message has been handled;
+    returns the pair view (``App.query`` searches the active screen: query the screen)."""
     app = pilot.app
     assert isinstance(app, CompareApp)
     await until(pilot, lambda: app.shown, what="the comparison on screen")
     await pilot.wait_for_scheduled_animations()
-    return app
+    return app.pair_screen

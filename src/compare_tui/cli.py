@@ -89,8 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--notes",
         metavar="PATH",
-        help="the app's notes file (Markdown); default: notes-LEFT--RIGHT.md in the "
-        "current folder (e.g. --notes mali.md)",
+        help="the app's notes file (Markdown); default: notes-LEFT--RIGHT.md for two "
+        "articles, notes-FOLDER.md (or notes-FIRST--NAMES.md) for a set, in the current "
+        "folder (e.g. --notes mali.md); every pair view of a set writes into this one file",
     )
     parser.add_argument(
         "--offline",
@@ -220,9 +221,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _report_many(args)
     if many:
         corpus = _load_many(args.articles)
+        from compare_tui.core.notes import default_set_notes_name
         from compare_tui.ui.screens.overview import run_overview
 
-        return run_overview(corpus, notes=args.notes)
+        notes = args.notes or default_set_notes_name(args.articles)
+        return run_overview(corpus, notes=notes, title=" ".join(args.articles))
     if args.json or args.markdown:
         return _report(args)
     left, right = _load_pair(args)

@@ -1,4 +1,4 @@
-"""The key reference, built from the app's own bindings so it cannot drift from them."""
+"""The key reference of each screen (pair view, overview) and what every mark means."""
 
 from __future__ import annotations
 
@@ -29,6 +29,30 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("q / ctrl+q", "quit (unsaved notes are saved first)"),
 )
 
+#: Only in a pair view opened from the overview.
+BACK_KEY = ("escape", "back to the overview, its cursor where you left it")
+
+#: The overview of many articles.
+OVERVIEW_KEYS: tuple[tuple[str, str], ...] = (
+    ("enter", "open the pair view on the chosen pair, or on the chosen figure cell"),
+    ("tab / shift+tab", "switch between the pairs table and the figures table"),
+    ("↑ ↓ ← →", "move the cursor"),
+    ("s", "save the notes file (notes from every pair view)"),
+    ("ctrl+p", "command palette (every action)"),
+    ("?", "this help"),
+    ("q / ctrl+q", "quit (unsaved notes are saved first)"),
+)
+
+OVERVIEW_LEGEND: tuple[tuple[str, str], ...] = (
+    ("bold 78%", "share of both articles' sentences aligned; bold: rewrites of one source"),
+    ("…", "related by the cheap screen but not aligned yet (Enter aligns it)"),
+    ("·", "shares too little vocabulary to be worth aligning"),
+    ("✗ conflict", "the articles give different values for this quantity"),
+    ("✓ agree", "the articles that give it agree"),
+    ("◦ one article", "only one article gives this figure"),
+    ("—", "this article gives no figure for this quantity"),
+)
+
 LEGEND: tuple[tuple[str, str], ...] = (
     ("▶", "line or row of the current alignment (also highlighted)"),
     ("bold", "words that differ (current alignment; every row in the rows view)"),
@@ -47,14 +71,23 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
     ]
 
+    def __init__(
+        self,
+        keys: tuple[tuple[str, str], ...] = KEYS,
+        legend: tuple[tuple[str, str], ...] = LEGEND,
+    ) -> None:
+        super().__init__()
+        self._keys = keys
+        self._legend = legend
+
     def compose(self) -> ComposeResult:
         text = Text()
         text.append("Keys\n", style="bold")
-        for keys, what in KEYS:
+        for keys, what in self._keys:
             text.append(f"  {keys:<20}", style="bold")
             text.append(f"{what}\n")
         text.append("\nMarks\n", style="bold")
-        for mark, what in LEGEND:
+        for mark, what in self._legend:
             text.append(f"  {mark:<20}", style="bold")
             text.append(f"{what}\n")
         text.append("\nEscape or ? closes this help.")

@@ -2,9 +2,10 @@
 
 The groups and the figure matrix are computed in a thread worker (with progress on screen);
 the pair matrix shows the share of every pair aligned so far ("…": related by the screen but
-not aligned yet; "·": screened out). Choosing a pair or a figure cell ends the
-overview app with that choice; ``run_overview`` then runs the pair view on the corpus's cached
-comparison and comes back to the overview (same cursor) when the reader presses Escape or q.
+not aligned yet; "·": screened out), each row naming its article (file, headline, outlet).
+Choosing a pair or a figure cell pushes the pair view (``PairScreen``) over the overview, on
+the corpus's comparison (cached, else computed in the pair view's worker); Escape pops back
+to the overview with its cursor where it was. One notes memo gathers every pair view's notes.
 """
 
 from __future__ import annotations
@@ -16,28 +17,39 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
-from textual.app import App, ComposeResult
+from textual import events, on, work
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.events import Mount
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, ProgressBar
 
 from compare_tui.core.corpus import Corpus
 from compare_tui.core.figure_matrix import MatrixRow, MatrixStatus, pair_for_cell, row_label
-from compare_tui.core.figure_table import figure_rows, value_text
+from compare_tui.core.figure_table import value_text
+from compare_tui.core.models import Comparison
 from compare_tui.report.overview import Overview, build_overview
+from compare_tui.ui.base import NotesApp, notes_count
+from compare_tui.ui.screens.help import OVERVIEW_KEYS, OVERVIEW_LEGEND, HelpScreen
+from compare_tui.ui.screens.pair import Article, PairScreen
 
 #: Up to this many articles the pairs are shown as a matrix; beyond, as a list of pairs.
 MATRIX_LIMIT = 20
+#: Verdicts carry a glyph and a word, not only a colour.
 _MARK = {
     MatrixStatus.CONFLICT: "✗ conflict",
     MatrixStatus.AGREE: "✓ agree",
-    MatrixStatus.SINGLE: "",
+    MatrixStatus.SINGLE: "◦ one article",
 }
+_STYLE = {
+    MatrixStatus.CONFLICT: "matrix--conflict",
+    MatrixStatus.AGREE: "matrix--agree",
+    MatrixStatus.SINGLE: "matrix--single",
+}
+#: Widest "what is counted, event, says who" label before it wraps onto a second line.
+LABEL_WIDTH = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,43 +76,109 @@ class OverviewProgress(Message):
         self.stage = stage
 
 
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _file(corpus: Corpus, i: int, limit: int = 18) -> str:
+    return _clip(Path(corpus.documents[i].path).name, limit)
+
+
+def _headline(corpus: Corpus, i: int, limit: int = 48) -> str:
+    """The headline; failing that, the opening words in quotes (what a reader recognises)."""
+    doc = corpus.documents[i]
+    title = doc.title or doc.source.title
+    if title:
+        return _clip(title, limit)
+    opening = next((doc.sentence_text(k) for k, s in enumerate(doc.sentences) if s.matchable), "")
+    return _clip(f"“{_clip(opening, limit - 2)}”", limit) if opening else ""
+
+
+def _where(corpus: Corpus, i: int) -> str:
+    """Outlet and publication date, when the source says."""
+    src = corpus.documents[i].source
+    return _clip(" · ".join(p for p in (src.outlet, src.published) if p), 32)
+
+
 def _short(corpus: Corpus, i: int, limit: int = 60) -> str:
     doc = corpus.documents[i]
-    name = " ".join((doc.title or Path(doc.path).name).split())
-    return name if len(name) <= limit else name[: limit - 1] + "…"
+    return _clip(doc.title or Path(doc.path).name, limit)
+
+
+class MatrixTable(DataTable[Text]):
+    """A DataTable whose verdict styles follow the theme (component classes); Enter opens
+    the pair view (shown in the footer: the table's own Enter binding would hide it)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Open", id="overview.open_cell"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"matrix--conflict", "matrix--agree", "matrix--single"}
+    DEFAULT_CSS = """
+    MatrixTable > .matrix--conflict { color: $error; text-style: bold; }
+    MatrixTable > .matrix--agree { color: $success; }
+    MatrixTable > .matrix--single { color: $text-muted; text-style: italic; }
+    """
+
+    def verdict(self, status: MatrixStatus) -> Text:
+        return Text(_MARK[status], style=self.get_component_rich_style(_STYLE[status]))
 
 
 class OverviewScreen(Screen[None]):
-    """Groups, the pair matrix and the figure matrix; Enter opens the pair view."""
+    """Groups, the pair matrix (with each article's name) and the figure matrix; Enter opens
+    the pair view over this screen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open pair", id="overview.open"),
-        Binding("tab", "app.focus_next", "Panel", id="overview.focus"),
-        Binding("q", "quit", "Quit", id="overview.quit"),
+        Binding("enter", "open", "Open", id="overview.open"),
+        Binding("tab", "app.focus_next", "Switch table", id="overview.focus"),
+        Binding("shift+tab", "app.focus_previous", "Previous table", show=False,
+                id="overview.focus_previous"),
+        Binding("s", "save", "Save notes", id="overview.save"),
+        Binding("question_mark", "help", "Help", key_display="?", id="overview.help"),
+        Binding("q", "app.quit", "Quit", id="overview.quit"),
     ]
+
+    #: (action, palette title, help) for the command palette.
+    ACTIONS: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        ("open", "Open the pair view", "The chosen pair, or the pair behind a figure cell (enter)"),
+        ("app.focus_next", "Switch table", "Between the pairs and the figures (tab)"),
+        ("save", "Save notes", "Write the notes of every pair view to the notes file (s)"),
+        ("help", "Help", "Keys and what every mark means (?)"),
+        ("app.quit", "Quit", "Quit; unsaved notes are saved first (q)"),
+    )
 
     def __init__(self, corpus: Corpus, overview: Overview | None = None) -> None:
         super().__init__()
         self.corpus = corpus
         self.overview = overview
         self._pair_keys: list[tuple[int, int]] = []
+        #: Columns before the first article column of the pair matrix.
+        self._legend_columns = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(id="overview-loading"):
             yield Label(Content("Screening the articles…"), id="overview-stage")
             yield ProgressBar(total=100, show_eta=False, id="overview-progress")
         yield Label(Content(""), id="overview-summary")
-        yield DataTable(id="overview-pairs", cursor_type="cell", zebra_stripes=True)
-        yield DataTable(id="overview-figures", cursor_type="cell", zebra_stripes=True)
+        yield MatrixTable(id="overview-articles", cursor_type="row", zebra_stripes=True)
+        yield MatrixTable(id="overview-pairs", cursor_type="cell", zebra_stripes=True)
+        yield MatrixTable(id="overview-figures", cursor_type="cell", zebra_stripes=True)
         yield Footer()
 
+    _SHOWN = ("#overview-summary", "#overview-pairs", "#overview-figures")
+
     def on_mount(self) -> None:
-        self.query_one("#overview-pairs", DataTable).border_title = Content("Who copies whom")
+        self.query_one("#overview-articles").display = False
+        self.query_one("#overview-articles", DataTable).border_title = Content("Articles")
+        self.query_one("#overview-pairs", DataTable).border_title = Content(
+            "Who copies whom: share of sentences aligned (bold: rewrites of one source)"
+        )
         self.query_one("#overview-figures", DataTable).border_title = Content(
             "Figures by article (conflicts first)"
         )
         if self.overview is None:
-            for w in ("#overview-summary", "#overview-pairs", "#overview-figures"):
+            for w in self._SHOWN:
                 self.query_one(w).display = False
             self._build()
         else:
@@ -123,9 +201,14 @@ class OverviewScreen(Screen[None]):
     def on_overview_ready(self, message: OverviewReady) -> None:
         self.overview = message.overview
         self.query_one("#overview-loading").display = False
-        for w in ("#overview-summary", "#overview-pairs", "#overview-figures"):
+        for w in self._SHOWN:
             self.query_one(w).display = True
         self._show(message.overview)
+
+    @property
+    def shown(self) -> bool:
+        """The overview's tables are filled and on screen (what tests wait for)."""
+        return self.overview is not None and bool(self.query_one("#overview-pairs").display)
 
     # -- tables ----------------------------------------------------------------------------
 
@@ -147,61 +230,116 @@ class OverviewScreen(Screen[None]):
         self._fill_figures(overview)
         self.query_one("#overview-pairs", DataTable).focus()
 
+    def _legend(self) -> list[tuple[str, Callable[[int], str]]]:
+        """The columns naming an article: number, file, headline, outlet/date when known."""
+        corpus = self.corpus
+        n = len(corpus)
+        # Few articles leave room for whole file names and long headlines.
+        name, head = (28, 64) if n <= 8 else (18, 44)
+        columns: list[tuple[str, Callable[[int], str]]] = [
+            ("#", lambda i: f"#{i + 1}"),
+            ("file", lambda i: _file(corpus, i, name)),
+        ]
+        if any(_headline(corpus, i, 200) for i in range(n)):
+            columns.append(("headline", lambda i: _headline(corpus, i, head)))
+        if any(_where(corpus, i) for i in range(n)):
+            columns.append(("outlet · published", lambda i: _where(corpus, i)))
+        return columns
+
     def _fill_pairs(self, overview: Overview) -> None:
         corpus = self.corpus
         table = self.query_one("#overview-pairs", DataTable)
         table.clear(columns=True)
         n = len(corpus)
-        group_of = {i: k for k, g in enumerate(overview.groups) for i in g}
+        legend = self._legend()
         if n <= MATRIX_LIMIT:
-            table.add_column(Text("article"), key="name")
+            self._legend_columns = len(legend)
+            for label, _ in legend:
+                table.add_column(Text(label), key=label)
             for j in range(n):
-                table.add_column(Text(f"#{j + 1}"), key=f"c{j}")
+                # Fixed width: right-justified shares line up under their number.
+                table.add_column(Text(f"{f'#{j + 1}':>4}"), key=f"c{j}", width=4)
             for i in range(n):
-                cells: list[Content] = [Content(f"#{i + 1} {_short(corpus, i, 40)}")]
-                for j in range(n):
-                    cells.append(self._share_cell(i, j, group_of))
+                cells = [Text(cell(i)) for _, cell in legend]
+                cells += [self._share_cell(i, j) for j in range(n)]
                 table.add_row(*cells, key=f"r{i}")
             return
+        # Many articles: a legend table of its own, and the pairs as a list.
+        articles = self.query_one("#overview-articles", DataTable)
+        articles.display = True
+        articles.clear(columns=True)
+        for label, _ in legend:
+            articles.add_column(Text(label), key=label)
+        for i in range(n):
+            articles.add_row(*(Text(cell(i)) for _, cell in legend), key=f"a{i}")
         table.add_column(Text("pair"), key="pair")
         for label in ("aligned", "near-verbatim", "conflicts"):
-            table.add_column(Text(label), key=label)
+            table.add_column(Text(label, justify="right"), key=label)
         self._pair_keys = [(s.left, s.right) for s in overview.pairs]
         for s in overview.pairs:
             table.add_row(
-                Content(
-                    f"#{s.left + 1} {_short(corpus, s.left, 30)} – "
-                    f"#{s.right + 1} {_short(corpus, s.right, 30)}"
+                Text(
+                    f"#{s.left + 1} {_short(corpus, s.left, 36)} – "
+                    f"#{s.right + 1} {_short(corpus, s.right, 36)}"
                 ),
-                Content(f"{s.similarity:.0%}"),
-                Content(f"{s.verbatim:.0%}"),
-                Content(str(s.conflicts)),
+                Text(f"{s.similarity:.0%}", justify="right"),
+                Text(f"{s.verbatim:.0%}", justify="right"),
+                Text(str(s.conflicts), justify="right"),
             )
 
-    def _share_cell(self, i: int, j: int, group_of: dict[int, int]) -> Content:
+    def _share_cell(self, i: int, j: int) -> Text:
+        """Padded by hand (4 cells, right-aligned): the percentages line up in every theme."""
         if i == j:
-            return Content("—")
+            return Text(f"{'—':>4}")
         share = self.corpus.known_share(i, j)
         if share is None:
-            return Content("·" if not self.corpus.is_related(i, j) else "…")
-        text = Content(f"{share[0]:.0%}")
-        if group_of[i] == group_of[j]:
-            return text.stylize("bold")
-        return text
+            mark = "·" if not self.corpus.is_related(i, j) else "…"
+            return Text(f"{mark:>4}")
+        assert self.overview is not None
+        same = any(i in g and j in g for g in self.overview.groups)
+        return Text(f"{share[0]:>4.0%}", style="bold" if same else "")
+
+    def _refresh_shares(self) -> None:
+        """Pairs aligned since the matrix was filled (opened in a pair view) show their share."""
+        n = len(self.corpus)
+        if self.overview is None or n > MATRIX_LIMIT:
+            return
+        table = self.query_one("#overview-pairs", DataTable)
+        for i in range(n):
+            for j in range(n):
+                cell = self._share_cell(i, j)
+                if str(table.get_cell(f"r{i}", f"c{j}")) != str(cell):
+                    table.update_cell(f"r{i}", f"c{j}", cell)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        self._refresh_shares()
 
     def _fill_figures(self, overview: Overview) -> None:
         corpus = self.corpus
-        table = self.query_one("#overview-figures", DataTable)
+        table = self.query_one("#overview-figures", MatrixTable)
         table.clear(columns=True)
-        table.add_column(Text("what, who says so"), key="what")
+        labels = [row_label(row) for row in overview.rows]
+        values = [
+            ["—" if f is None else value_text(corpus.figures(d)[f]) for d, f in enumerate(r.cells)]
+            for r in overview.rows
+        ]
+        # The label takes the width the other columns leave (each column pads 2 cells), so
+        # the whole table fits when it can; longer labels wrap onto a second line.
+        others = [max(len(_MARK[s]) for s in MatrixStatus)] + [
+            max([len(f"#{d + 1}")] + [len(v[d]) for v in values]) for d in range(len(corpus))
+        ]
+        room = (table.size.width or self.app.size.width) - 4 - sum(w + 2 for w in others)
+        longest = max((len(label) for label in labels), default=0)
+        width = max(24, min(longest, LABEL_WIDTH, room))
+        table.add_column(Text("what is counted, event, says who"), key="what", width=width)
         table.add_column(Text("verdict"), key="verdict")
         for d in range(len(corpus)):
             table.add_column(Text(f"#{d + 1}"), key=f"d{d}")
         for k, row in enumerate(overview.rows):
-            cells = [Content(row_label(row)), Content(_MARK[row.status])]
-            for d, f in enumerate(row.cells):
-                cells.append(Content("—" if f is None else value_text(corpus.figures(d)[f])))
-            table.add_row(*cells, key=f"f{k}")
+            cells = [Text(labels[k]), table.verdict(row.status)]
+            cells += [Text(v) for v in values[k]]
+            height = 1 if len(labels[k]) <= width else None
+            table.add_row(*cells, key=f"f{k}", height=height)
 
     # -- choosing --------------------------------------------------------------------------
 
@@ -218,7 +356,7 @@ class OverviewScreen(Screen[None]):
         table = self.query_one("#overview-pairs", DataTable)
         coord = table.cursor_coordinate
         if len(self.corpus) <= MATRIX_LIMIT:
-            i, j = coord.row, coord.column - 1
+            i, j = coord.row, coord.column - self._legend_columns
             if j < 0 or i == j:
                 return None
             return Choice(min(i, j), max(i, j))
@@ -235,21 +373,33 @@ class OverviewScreen(Screen[None]):
         left, right = pair
         return Choice(left, right, row.cells[left], row.cells[right])
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save":
+            app = self.app
+            return True if isinstance(app, NotesApp) and app.can_save() else None
+        if action == "open":
+            return True if self.overview is not None else None
+        return True
+
     def action_open(self) -> None:
         choice = self.chosen()
         if choice is None:
-            self.notify("Choose a pair of two different articles", markup=False)
+            self.notify(
+                "Choose a cell of two different articles (or a figure given by two)",
+                markup=False,
+            )
             return
-        self._leave(choice)
-
-    def action_quit(self) -> None:
-        self._leave(None)
-
-    def _leave(self, choice: Choice | None) -> None:
         app = self.app
         if isinstance(app, OverviewApp):
-            app.remember()
-        app.exit(choice)
+            app.open_pair(choice)
+
+    def action_save(self) -> None:
+        app = self.app
+        if isinstance(app, NotesApp):
+            app.action_save()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(OVERVIEW_KEYS, OVERVIEW_LEGEND))
 
     @on(DataTable.CellSelected)
     def _selected(self, event: DataTable.CellSelected) -> None:
@@ -257,118 +407,77 @@ class OverviewScreen(Screen[None]):
         self.action_open()
 
 
-class OverviewApp(App[Choice | None]):
-    """The overview on its own: ends with the reader's choice (None: quit)."""
+class OverviewApp(NotesApp):
+    """The overview, with pair views pushed over it; one notes memo for the whole set."""
 
-    DEFAULT_CSS = """
-    #overview-loading { height: 1fr; align: center middle; }
-    #overview-stage, #overview-progress { width: 60; }
-    #overview-summary { height: auto; padding: 0 1; }
-    #overview-pairs { height: 1fr; border: round $foreground 30%; }
-    #overview-figures { height: 2fr; border: round $foreground 30%; }
-    """
     TITLE = "compare-tui: overview"
 
     def __init__(
         self,
         corpus: Corpus,
         *,
+        notes_path: str | Path,
+        title: str = "",
         overview: Overview | None = None,
-        focus: tuple[str, int, int] | None = None,
+        today: str | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(notes_path=notes_path, today=today)
         self.corpus = corpus
-        self._overview = overview
-        self._focus = focus
+        self.memo_title = title
+        self.overview_screen = OverviewScreen(corpus, overview)
 
     def on_mount(self) -> None:
-        self.push_screen(OverviewScreen(self.corpus, self._overview))
-        if self._focus is not None:
-            self.call_after_refresh(self._restore)
+        memo = self.open_memo(self.corpus.documents, title=self.memo_title)
+        if memo.read:
+            pairs = len(memo.waiting)
+            lost = f"; {len(memo.orphans)} on articles not in this set" if memo.orphans else ""
+            self.notify(
+                f"Read {notes_count(memo.read)} on {pairs} pair{'s' if pairs != 1 else ''} "
+                f"from {self.notes_path.name}{lost}",
+                markup=False,
+            )
+        self.push_screen(self.overview_screen)
 
-    def _restore(self) -> None:
-        assert self._focus is not None
-        table_id, row, column = self._focus
-        table = self.screen.query_one(f"#{table_id}", DataTable)
-        table.focus()
-        table.move_cursor(row=row, column=column, animate=False)
+    def comparisons(self) -> Callable[[int, int], Comparison]:
+        return self.corpus.comparison
 
-    def remember(self) -> None:
-        """Keep the computed overview and the cursor, to come back to them after a pair view."""
-        screen = self.screen
-        if isinstance(screen, OverviewScreen):
-            self._overview = screen.overview
-        focused = screen.focused
-        if isinstance(focused, DataTable) and focused.id:
-            c = focused.cursor_coordinate
-            self._focus = (focused.id, c.row, c.column)
+    def open_pair(self, choice: Choice) -> PairScreen:
+        """Push the pair view of ``choice`` over the overview (Escape comes back)."""
+        corpus = self.corpus
+        i, j = choice.left, choice.right
 
-    @property
-    def overview(self) -> Overview | None:
-        return self._overview
+        def compare(left: Article, right: Article, progress: Callable[[float, str], None]) -> (
+            Comparison
+        ):
+            progress(0.0, "aligning")
+            return corpus.comparison(i, j)
 
-    @property
-    def cursor(self) -> tuple[str, int, int] | None:
-        return self._focus
-
-
-def _pair_app(corpus: Corpus, choice: Choice, notes: str | None) -> App[int]:
-    """The pair view on the cached comparison; Escape goes back to the overview."""
-    from compare_tui.ui import app as pair_module
-    from compare_tui.ui.app import CompareApp
-
-    class PairFromOverview(CompareApp):
-        # A subclass's CSS_PATH is read relative to the module that defines it.
-        CSS_PATH = str(Path(pair_module.__file__).with_name("app.tcss"))
-        BINDINGS: ClassVar[list[BindingType]] = [
-            Binding("escape", "back", "Overview", id="overview.back"),
-        ]
-
-        def __init__(self) -> None:
-            comparison = corpus.comparison(choice.left, choice.right)
-            left, right = comparison.documents
-            super().__init__(left.path, right.path, notes_path=notes, comparison=comparison)
-
-        @on(Mount)
-        def _start_focus(self) -> None:
-            self.set_interval(0.05, self._focus_figure, repeat=40, name="focus-figure")
-
-        def _focus_figure(self) -> None:
-            c = self.comparison
-            if c is None or choice.left_figure is None or getattr(self, "_focused_figure", False):
-                return
-            self._focused_figure = True
-            for k, row in enumerate(figure_rows(c, all_lone=True)):
-                if row.left == choice.left_figure or row.right == choice.right_figure:
-                    self.go_to_figure_row(k)
-                    break
-
-        async def action_back(self) -> None:
-            await self.action_quit()
-
-    return PairFromOverview()
+        figure = None
+        if choice.left_figure is not None or choice.right_figure is not None:
+            figure = (choice.left_figure, choice.right_figure)
+        screen = PairScreen(
+            corpus.documents[i].path,
+            corpus.documents[j].path,
+            comparer=compare,
+            comparison=corpus.cached(i, j),
+            pair=(i, j),
+            figure=figure,
+            back=True,
+        )
+        self.push_screen(screen)
+        return screen
 
 
-def run_overview(
-    corpus: Corpus,
-    *,
-    notes: str | None,
-    pair_app: Callable[[Corpus, Choice, str | None], App[int]] = _pair_app,
-) -> int:
-    """Overview, pair view, overview... until the reader quits the overview."""
-    overview: Overview | None = None
-    focus: tuple[str, int, int] | None = None
-    while True:
-        app = OverviewApp(corpus, overview=overview, focus=focus)
-        choice = app.run()
-        overview, focus = app.overview, app.cursor
-        if not isinstance(choice, Choice):
-            return 0
-        pair_notes = None
-        if notes is not None:
-            stem = Path(notes).with_suffix("")
-            pair_notes = f"{stem}-{choice.left + 1}-{choice.right + 1}.md"
-        pair = pair_app(corpus, choice, pair_notes)
-        pair.run()
-        for line in getattr(pair, "exit_messages", []):
-            print(line, file=sys.stderr)
+def run_overview(corpus: Corpus, *, notes: str, title: str = "") -> int:
+    """Run the overview app (pair views open over it) until the reader quits."""
+    from compare_tui.ui.app import _keyboard_from_terminal
+
+    problem = _keyboard_from_terminal()
+    if problem is not None:
+        print(f"compare-tui: error: {problem}", file=sys.stderr)
+        return 2
+    app = OverviewApp(corpus, notes_path=notes, title=title)
+    app.run()
+    for line in app.exit_messages:
+        print(line, file=sys.stderr)
+    return app.return_code or 0
