@@ -3,7 +3,7 @@
 Runs the real comparison (the app's own worker on the seed files); usage:
 ``python scripts/screenshots.py``. seeds/000 vs seeds/004 (two rewrites, figures agree) for
 most states; seeds/000 vs seeds/001 ("dozens" vs "several" Malian soldiers killed) for the
-conflict and the aligned-rows view.
+conflict and the aligned-rows view; the overview of all five seeds.
 """
 
 from __future__ import annotations
@@ -16,9 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.screen import ModalScreen
 from textual.widgets import Input
 
+from compare_tui.core.corpus import Corpus, load_corpus
 from compare_tui.ui.app import CompareApp
+from compare_tui.ui.screens.overview import OverviewApp
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -55,7 +58,7 @@ async def shoot(name: str, right: str, keys: tuple[str, ...], modal: bool, notes
         if keys:
             await pilot.press(*keys)
         if modal:
-            await _until(pilot, lambda: app.screen is not app.screen_stack[0])
+            await _until(pilot, lambda: isinstance(app.screen, ModalScreen))
         else:
             await _until(pilot, lambda: app.shown)
         for field in app.screen.query(Input):
@@ -66,11 +69,25 @@ async def shoot(name: str, right: str, keys: tuple[str, ...], modal: bool, notes
     return path
 
 
+async def shoot_overview(notes: Path) -> Path:
+    """The overview of the five seeds: who copies whom, each article's figures."""
+    corpus = Corpus.from_texts(load_corpus([str(SEEDS)]).texts)
+    app = OverviewApp(corpus, notes_path=notes, title="seeds/")
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = app.overview_screen
+        await _until(pilot, lambda: app.screen is screen and screen.shown)
+        await pilot.wait_for_scheduled_animations()
+        path = OUT / "overview.svg"
+        path.write_text(app.export_screenshot(title="compare-tui: overview"), encoding="utf-8")
+    return path
+
+
 async def main() -> None:
     OUT.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         for name, right, keys, modal in STATES:
             print(await shoot(name, right, keys, modal, Path(tmp) / "notes.md"))
+        print(await shoot_overview(Path(tmp) / "notes-seeds.md"))
 
 
 if __name__ == "__main__":
