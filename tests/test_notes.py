@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from compare_tui.core.models import AlignKind
+from compare_tui.core.models import AlignKind, Comparison, Document
 from compare_tui.core.notes import (
     MEMO_MARKER,
     MemoError,
@@ -115,3 +115,64 @@ def test_default_name_from_both_articles() -> None:
     name = default_notes_name("seeds/000_633a6f03b1d6c80d.txt", "x/004_967b0b30f98c59d7.txt")
     assert name == "notes-000_633a6f03b1d6c80d--004_967b0b30f98c59d7.md"
     assert "/" not in default_notes_name("a b/c d.txt", "../e?f.txt")
+
+
+# -- one memo for a set of articles --------------------------------------------------------
+
+
+def _set_documents() -> tuple[Document, Document, Document, Comparison, Comparison]:
+    """Seeds 000, 001, 004 as a set; comparisons of the pairs (0, 2) and (1, 2)."""
+    from .test_ui_support import SEED_LEFT, SEED_RIGHT, SEED_SEVERAL
+
+    a = seed_comparison(SEED_LEFT, SEED_RIGHT)
+    b = seed_comparison(SEED_SEVERAL, SEED_RIGHT)
+    return a.documents[0], b.documents[0], a.documents[1], a, b
+
+
+def test_set_memo_gathers_pairs_and_reads_them_back() -> None:
+    from compare_tui.core.notes import NoteSet
+
+    d0, d1, d2, a, b = _set_documents()
+    memo = NoteSet([d0, d1, d2], title="seeds/")
+    pa = memo.open(0, 2, a)
+    pb = memo.open(1, 2, b)
+    t = alignment_target(a, 3)
+    pa.attached[t.key] = pa.note(t, "first pair")
+    u = figure_target(b, 0, 0)
+    pb.attached[u.key] = pb.note(u, "second pair")
+    text = memo.render(date="2025-06-14")
+    assert text.startswith(MEMO_MARKER)
+    assert text.count("### Figures") == 2 and "## Sources" in text
+    assert "| 3 | `" in text  # every article listed, with its path
+    back = NoteSet([d0, d1, d2], parse_memo(text))
+    assert set(back.waiting) == {(0, 2), (1, 2)}
+    assert [n.text for n in back.open(0, 2, a).attached.values()] == ["first pair"]
+    # A pair never opened again is kept when saving, attached through ``comparisons``.
+    again = back.render(date="2025-06-15", comparisons=lambda i, j: b)
+    assert sorted(n.text for n in parse_memo(again)) == ["first pair", "second pair"]
+
+
+def test_set_memo_keeps_notes_on_articles_not_in_the_set() -> None:
+    from compare_tui.core.notes import NoteSet
+
+    d0, d1, d2, a, b = _set_documents()
+    memo = NoteSet([d0, d1, d2])
+    p = memo.open(1, 2, b)
+    t = alignment_target(b, 2)
+    p.attached[t.key] = p.note(t, "about 001")
+    text = memo.render(date="2025-06-14")
+    smaller = NoteSet([d0, d2], parse_memo(text))
+    assert [n.text for n in smaller.orphans] == ["about 001"]
+    kept = smaller.render(date="2025-06-14", comparisons=lambda i, j: a)
+    assert [n.text for n in parse_memo(kept)] == ["about 001"]
+    assert "no longer attach" in kept
+
+
+def test_default_set_name(tmp_path: Path) -> None:
+    from compare_tui.core.notes import default_set_notes_name
+
+    folder = tmp_path / "mali coverage"
+    folder.mkdir()
+    assert default_set_notes_name([str(folder) + "/"]) == "notes-mali_coverage.md"
+    names = ["x/a.txt", "b.txt", "c d.txt", "e.txt", "f.txt"]
+    assert default_set_notes_name(names) == "notes-a--b--c_d--and-2-more.md"
