@@ -36,23 +36,25 @@ async def launch(left: Path, right: Path, notes: Path, steps: int = 0) -> dict[s
     out: dict[str, float] = {}
     app = CompareApp(str(left), str(right), notes_path=str(notes))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        view = app.pair_screen
+        while not view.is_mounted:  # the pair view pushed and composed
+            await pilot.pause()
         out["first_screen"] = time.perf_counter() - start
-        stage = str(app.query_one("#stage").render())
-        out["progress_shown"] = float(bool(app.query_one("#loading").display) and bool(stage))
+        stage = str(view.query_one("#stage").render())
+        out["progress_shown"] = float(bool(view.query_one("#loading").display) and bool(stage))
         while not app.shown:  # comparison posted back and both panes wrapped to their width
             await asyncio.sleep(0.005)
-        assert app.panes[0].lines and app.panes[1].lines
+        assert view.panes[0].lines and view.panes[1].lines
         out["articles"] = time.perf_counter() - start
         times = []
         for k in range(steps):
             # The step itself: state change, both panes scrolled, every visible line drawn.
             t = time.perf_counter()
             if k % 4 != 3:
-                app.action_next_alignment()
+                view.action_next_alignment()
             else:
-                app.action_prev_alignment()
-            for pane in app.panes:
+                view.action_prev_alignment()
+            for pane in view.panes:
                 for y in range(pane.scrollable_content_region.height):
                     pane.render_line(y)
             times.append(time.perf_counter() - t)

@@ -11,6 +11,7 @@ writes into one memo.
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
@@ -184,6 +185,7 @@ class PairScreen(Screen[None]):
         self._hits: list[tuple[int, Span]] = []
         self._hit: int | None = None
         self.book: PairNotes | None = None
+        self._frozen = False
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -307,6 +309,7 @@ class PairScreen(Screen[None]):
         self._update(scroll=True)
         if self._want_figure is not None:
             self._open_on_figure(c, *self._want_figure)
+        self.set_interval(0.1, self._maybe_freeze, repeat=50, name="freeze")
 
     def _open_on_figure(self, c: Comparison, left: int | None, right: int | None) -> None:
         """Open on the figure row holding these figures: the row of exactly this pair, else
@@ -596,6 +599,28 @@ class PairScreen(Screen[None]):
     @on(AlignedRows.Rewrapped)
     def _rewrapped(self, event: ArticlePane.Rewrapped | AlignedRows.Rewrapped) -> None:
         self._scroll_panes()
+        self._maybe_freeze()
+
+    def _maybe_freeze(self) -> None:
+        """Freeze once the view is on screen (tried on every rewrap and on a short timer)."""
+        if not self._frozen and self.shown:
+            self._freeze()
+
+    def _freeze(self) -> None:
+        """Keep the garbage collector off the comparison and the wrapped lines.
+
+        A 16,000-sentence pair holds millions of long-lived objects; every full collection
+        walked them all (~120 ms), and one landed in an n/p step every few dozen steps.
+        Once the view is on screen they live as long as the view: ``gc.freeze`` moves them
+        out of the collector's reach, and ``on_unmount`` gives them back.
+        """
+        self._frozen = True
+        gc.collect()
+        gc.freeze()
+
+    def on_unmount(self) -> None:
+        if self._frozen:
+            gc.unfreeze()
 
     # -- the aligned-rows view ------------------------------------------------------------
 
