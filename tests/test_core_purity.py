@@ -40,3 +40,11 @@ def test_report_commands_do_not_import_textual(tmp_path: Path) -> None:
     assert (tmp_path / "c.md").stat().st_size > 0
     assert "textual" not in loaded
     assert "rich" not in loaded
+
+
+def test_core_never_imports_report_or_ui() -> None:
+    core = Path(__file__).resolve().parent.parent / "src" / "compare_tui" / "core"
+    for module in core.glob("*.py"):
+        source = module.read_text(encoding="utf-8")
+        assert "compare_tui.report" not in source, module.name
+        assert "compare_tui.ui" not in source, module.name

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from compare_tui.core.models import AlignKind, Comparison, Document
-from compare_tui.core.notes import (
+from compare_tui.report.notes import (
     MEMO_MARKER,
     MemoError,
     Note,
@@ -130,7 +130,7 @@ def _set_documents() -> tuple[Document, Document, Document, Comparison, Comparis
 
 
 def test_set_memo_gathers_pairs_and_reads_them_back() -> None:
-    from compare_tui.core.notes import NoteSet
+    from compare_tui.report.notes import NoteSet
 
     d0, d1, d2, a, b = _set_documents()
     memo = NoteSet([d0, d1, d2], title="seeds/")
@@ -153,7 +153,7 @@ def test_set_memo_gathers_pairs_and_reads_them_back() -> None:
 
 
 def test_set_memo_keeps_notes_on_articles_not_in_the_set() -> None:
-    from compare_tui.core.notes import NoteSet
+    from compare_tui.report.notes import NoteSet
 
     d0, d1, d2, a, b = _set_documents()
     memo = NoteSet([d0, d1, d2])
@@ -169,7 +169,7 @@ def test_set_memo_keeps_notes_on_articles_not_in_the_set() -> None:
 
 
 def test_default_set_name(tmp_path: Path) -> None:
-    from compare_tui.core.notes import default_set_notes_name
+    from compare_tui.report.notes import default_set_notes_name
 
     folder = tmp_path / "mali coverage"
     folder.mkdir()

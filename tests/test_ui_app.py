@@ -12,7 +12,7 @@ from textual.worker import WorkerCancelled
 from compare_tui.core.inputs import load_input
 from compare_tui.core.load import LoadError, load_bytes
 from compare_tui.core.models import Comparison, Span
-from compare_tui.core.notes import read_memo
+from compare_tui.report.notes import read_memo
 from compare_tui.ui.app import CompareApp
 from compare_tui.ui.screens.help import HelpScreen
 from compare_tui.ui.screens.pair import PairScreen

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from compare_tui.core.load import LoadedText
 from compare_tui.core.models import Comparison
-from compare_tui.core.notes import default_notes_name
+from compare_tui.report.notes import default_notes_name
 from compare_tui.ui.base import NotesApp
 from compare_tui.ui.screens.pair import (
     Article,

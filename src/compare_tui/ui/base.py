@@ -16,7 +16,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from compare_tui.core.models import Comparison, Document
-from compare_tui.core.notes import MemoError, NoteSet, PairNotes, read_memo, save_memo
+from compare_tui.report.notes import MemoError, NoteSet, PairNotes, read_memo, save_memo
 
 
 def notes_count(count: int) -> str:

@@ -32,7 +32,7 @@ from compare_tui.core.figure_table import FigureRow, RowStatus, figure_rows
 from compare_tui.core.inputs import load_input
 from compare_tui.core.load import LoadedText, LoadError
 from compare_tui.core.models import Comparison, Span
-from compare_tui.core.notes import (
+from compare_tui.report.notes import (
     Key,
     Note,
     NoteKind,
