@@ -141,6 +141,38 @@ def test_wrong_declaration_falls_back_to_detection() -> None:
     assert (text, encoding) == (body, "cp1252")
 
 
+@pytest.mark.parametrize("label", ["rot13", "base64", "hex", "bz2", "uu", "no-such-charset"])
+def test_a_declared_codec_that_is_not_a_text_encoding_falls_back_to_detection(
+    label: str,
+) -> None:
+    body = f'<html><head><meta charset="{label}"></head><body>Café said</body></html>'
+    data = body.encode("utf-8")
+    assert decode_html(data, name="p") == (body, "utf-8")
+    equiv = body.replace(
+        f'charset="{label}"', f'http-equiv="Content-Type" content="text/html; charset={label}"'
+    )
+    assert decode_html(equiv.encode("utf-8"), name="p") == (equiv, "utf-8")
+    plain = "<html><body>Café said</body></html>"
+    header = f"text/html; charset={label}"
+    assert decode_html(plain.encode("utf-8"), name="p", header_charset=header) == (plain, "utf-8")
+    assert decode_html(plain.encode("utf-8"), name="p", header_charset=label) == (plain, "utf-8")
+
+
+def test_a_non_text_codec_in_the_http_header_of_a_plain_text_page_is_ignored() -> None:
+    from compare_tui.core.inputs import load_data
+
+    for label in ("rot13", "base64", "hex"):
+        loaded = load_data(
+            "Café said 5 people died.".encode(),
+            name="u",
+            html=False,
+            header_charset=charset_from_content_type(f"text/plain; charset={label}"),
+        )
+        assert loaded.text == "Café said 5 people died."
+        assert loaded.source.encoding == "utf-8"
+        assert load_data(b"Plain words.", name="u", html=False, header_charset=label).text
+
+
 def test_undeclared_page_uses_plain_text_rules() -> None:
     body = "<html><body><p>Ünïcödé text</p></body></html>"
     assert decode_html(body.encode("utf-8"), name="p") == (body, "utf-8")
@@ -159,6 +191,10 @@ def test_undeclared_page_uses_plain_text_rules() -> None:
         ("windows-1251", "cp1251"),
         ("utf-16", "utf-8"),
         ("no-such-charset", None),
+        ("rot13", None),
+        ("base64", None),
+        ("hex", None),
+        ("zlib", None),
         ("", None),
         (None, None),
     ],

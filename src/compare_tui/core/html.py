@@ -93,7 +93,8 @@ def charset_from_content_type(value: str | None) -> str | None:
 
 
 def normalise_charset(label: str | None) -> str | None:
-    """A declared charset label as a Python codec name; None when Python does not know it.
+    """A declared charset label as a Python codec name; None when Python does not know it
+    or it is not a text encoding (``rot13``, ``base64``, ``hex``: detection is used instead).
 
     Latin-1 and US-ASCII declarations become cp1252, as in browsers.
     """
@@ -103,9 +104,13 @@ def normalise_charset(label: str | None) -> str | None:
     if label in _AS_CP1252:
         return "cp1252"
     try:
-        name = codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
+    if not getattr(info, "_is_text_encoding", True):
+        # rot13, base64, hex, zlib...: codecs Python knows that do not decode bytes to text.
+        return None
+    name = info.name
     if name in {"latin-1", "iso8859-1", "ascii"}:
         return "cp1252"
     if name.startswith("utf-16") or name.startswith("utf-32"):
@@ -143,7 +148,7 @@ def decode_html(data: bytes, *, name: str, header_charset: str | None = None) ->
             continue
         try:
             return data.decode(declared), declared
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, LookupError):
             continue
     return decode_bytes(data, name=name)
 
