@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -15,7 +16,10 @@ from .conftest import SEEDS, seed
 
 
 def run(
-    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+    *args: str,
+    stdin: bytes | None = None,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "compare_tui", *args],
@@ -23,6 +27,7 @@ def run(
         text=True,
         input=stdin.decode("utf-8") if stdin is not None else None,
         cwd=cwd,
+        env={**os.environ, **env} if env else None,
         timeout=120,
     )
 
@@ -118,6 +123,47 @@ def test_bad_input_is_one_line_and_status_2(
 
 def test_wrong_number_of_articles() -> None:
     assert_refused(run("--json", str(seed("000"))), "two or more articles")
+
+
+@pytest.mark.parametrize("mode", ["--json", "--markdown", None])
+def test_stdin_only_once_whatever_the_number_of_articles(mode: str | None) -> None:
+    args = [mode] if mode else []
+    for articles in (["-", "-"], ["-", "-", str(seed("001"))], ["-", str(SEEDS), "-"]):
+        assert_refused(run(*args, *articles, stdin=b"Text."), "'-'", "only once")
+
+
+def test_offline_holds_for_three_or_more_articles(tmp_path: Path) -> None:
+    from compare_tui.core.fetch import Fetched, write_cache
+
+    cache = tmp_path / "cache"
+    env = {"COMPARE_TUI_CACHE": str(cache)}
+    url = "http://example.invalid/story"
+    three = (url, str(seed("000")), str(seed("004")))
+    # Nothing cached: refused without touching the network (no "host not found").
+    assert_refused(run("--json", "--offline", *three, env=env), url, "working offline")
+    body = seed("002").read_bytes()
+    page = Fetched(url, url, body, "text/plain; charset=utf-8", "2025-01-02T03:04:05+00:00")
+    assert write_cache(page, cache_dir=cache)
+    result = run("--json", "--offline", *three, env=env)
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)["documents"][0]
+    assert doc["url"] == url and doc["retrieved"] == "2025-01-02T03:04:05+00:00"
+    assert "page cache" in result.stderr
+
+
+def test_reports_on_plain_files_never_import_the_fetcher() -> None:
+    code = (
+        "import sys\n"
+        "from compare_tui.cli import main\n"
+        f"main(['--json', {str(seed('000'))!r}, {str(seed('004'))!r}])\n"
+        f"main(['--json', {str(seed('000'))!r}, {str(seed('001'))!r}, {str(seed('004'))!r}])\n"
+        "print('compare_tui.core.fetch' in sys.modules, 'ssl' in sys.modules, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.split() == ["False", "False"]
 
 
 def test_unknown_option_is_one_line() -> None:

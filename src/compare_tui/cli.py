@@ -11,12 +11,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, BinaryIO, NoReturn
 
 from compare_tui import __version__
 
 if TYPE_CHECKING:
     from compare_tui.core.corpus import Corpus
+    from compare_tui.core.fetch import FetchOptions
     from compare_tui.core.load import LoadedText
 
 EXAMPLES = """\
@@ -137,22 +138,41 @@ def _write_output(text: str, output: str | None) -> None:
         _fail(f"{output}: cannot be written ({exc.strerror or exc})")
 
 
+def _fetch_options(args: argparse.Namespace) -> FetchOptions | None:
+    """How to fetch the URLs named, or None when none is: plain files never import
+    ``core.fetch`` (urllib and ssl cost ~27 ms)."""
+    from compare_tui.core.load import is_url
+
+    if not any(is_url(spec) for spec in args.articles):
+        return None
+    from compare_tui.core.fetch import FetchOptions
+
+    return FetchOptions(offline=args.offline)
+
+
+def _stdin() -> BinaryIO | None:
+    return getattr(sys.stdin, "buffer", None)
+
+
+def _stdin_hint(articles: Sequence[str]) -> None:
+    if "-" in articles and sys.stdin is not None and sys.stdin.isatty():
+        print(
+            "compare-tui: reading an article from standard input; end it with Ctrl-D",
+            file=sys.stderr,
+        )
+
+
 def _load_pair(args: argparse.Namespace) -> tuple[LoadedText, LoadedText]:
     """Load both articles once each (standard input cannot be read twice; URLs are fetched once)."""
-    from compare_tui.core.fetch import FetchOptions
-    from compare_tui.core.inputs import STDIN_SPEC, load_input
+    from compare_tui.core.inputs import load_input
     from compare_tui.core.load import LoadError
 
-    if args.articles.count(STDIN_SPEC) > 1:
-        _fail("'-' (standard input) can be given only once")
-    options = FetchOptions(offline=args.offline)
+    options = _fetch_options(args)
+    _stdin_hint(args.articles)
     loaded: list[LoadedText] = []
     for spec in args.articles:
-        if spec == STDIN_SPEC and sys.stdin.isatty():
-            print("compare-tui: reading an article from standard input; end it with Ctrl-D",
-                  file=sys.stderr)
         try:
-            text = load_input(spec, stdin=sys.stdin.buffer, fetch_options=options)
+            text = load_input(spec, stdin=_stdin(), fetch_options=options)
         except LoadError as exc:
             _fail(str(exc))
         if text.note:
@@ -181,14 +201,19 @@ def _is_many(articles: Sequence[str]) -> bool:
     return len(articles) >= 3 or any(Path(a).is_dir() for a in articles if a != "-")
 
 
-def _load_many(articles: Sequence[str]) -> Corpus:
+def _load_many(args: argparse.Namespace) -> Corpus:
     from compare_tui.core.corpus import Corpus, load_corpus
     from compare_tui.core.load import LoadError
 
+    articles: Sequence[str] = args.articles
+    _stdin_hint(articles)
     try:
-        loaded = load_corpus(articles)
+        loaded = load_corpus(articles, stdin=_stdin(), fetch_options=_fetch_options(args))
     except LoadError as exc:
         _fail(str(exc))
+    for text in loaded.texts:
+        if text.note:
+            print(f"compare-tui: note: {text.note}", file=sys.stderr)
     for skip in loaded.skipped:
         print(f"compare-tui: skipped {skip.path}: {skip.reason}", file=sys.stderr)
     if len(loaded.texts) < 2:
@@ -204,7 +229,7 @@ def _report_many(args: argparse.Namespace) -> int:
         render_overview_markdown,
     )
 
-    overview = build_overview(_load_many(args.articles))
+    overview = build_overview(_load_many(args))
     text = overview_json(overview) if args.json else render_overview_markdown(overview)
     _write_output(text, args.output)
     return 0
@@ -212,6 +237,9 @@ def _report_many(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.articles.count("-") > 1:
+        # Standard input can be read once, whichever route (pair, set, report) follows.
+        _fail("'-' (standard input) can be given only once")
     many = _is_many(args.articles)
     if not many and len(args.articles) != 2:
         _fail(f"expected two or more articles, or a folder, got {len(args.articles)}")
@@ -220,7 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if many and (args.json or args.markdown):
         return _report_many(args)
     if many:
-        corpus = _load_many(args.articles)
+        corpus = _load_many(args)
         from compare_tui.report.notes import default_set_notes_name
         from compare_tui.ui.screens.overview import run_overview
 

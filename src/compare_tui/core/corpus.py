@@ -19,13 +19,13 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
 
 from compare_tui.core.compare import build_document
-from compare_tui.core.load import LoadedText, LoadError
+from compare_tui.core.load import LoadedText, LoadError, is_url
 from compare_tui.core.models import (
     AlignKind,
     Alignment,
@@ -35,6 +35,9 @@ from compare_tui.core.models import (
     FigurePair,
 )
 from compare_tui.core.words import STOP_WORDS, WORD, stem
+
+if TYPE_CHECKING:
+    from compare_tui.core.fetch import FetchOptions
 
 __all__ = [
     "Corpus",
@@ -80,21 +83,27 @@ class CorpusLoad:
     skipped: tuple[Skipped, ...]
 
 
-def load_corpus(specs: Sequence[str]) -> CorpusLoad:
+def load_corpus(
+    specs: Sequence[str],
+    *,
+    stdin: BinaryIO | None = None,
+    fetch_options: FetchOptions | None = None,
+) -> CorpusLoad:
     """Load named files and every article file in named folders, in name order.
 
     A file named on the command line must load (LoadError otherwise, as for two articles);
     inside a folder, subfolders, hidden files, non-article files (images, binaries, empty
-    files, our own memos) are skipped and reported instead.
+    files, our own memos) are skipped and reported instead. ``stdin`` and ``fetch_options``
+    go to ``load_input`` for ``-`` and URLs (``--offline`` among them).
     """
-    from compare_tui.core.inputs import load_input  # html/fetch machinery only when used
+    from compare_tui.core.inputs import STDIN_SPEC, load_input  # html machinery when used
 
     texts: list[LoadedText] = []
     skipped: list[Skipped] = []
     for spec in specs:
         folder = Path(spec)
-        if spec == "-" or spec.startswith(("http://", "https://")) or not folder.is_dir():
-            texts.append(load_input(spec))
+        if spec == STDIN_SPEC or is_url(spec) or not folder.is_dir():
+            texts.append(load_input(spec, stdin=stdin, fetch_options=fetch_options))
             continue
         try:
             entries = sorted(folder.iterdir(), key=lambda p: p.name)

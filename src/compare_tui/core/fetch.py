@@ -25,12 +25,25 @@ import urllib.error
 import urllib.request
 import zlib
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from http.client import HTTPException, HTTPMessage
 from pathlib import Path
 from typing import IO, Any
 
-from compare_tui.core.load import LoadError
+from compare_tui.core.load import LoadError, is_url, now_iso
+
+__all__ = [
+    "CACHE_ENV",
+    "USER_AGENT",
+    "FetchError",
+    "FetchOptions",
+    "Fetched",
+    "cache_key",
+    "default_cache_dir",
+    "fetch",
+    "is_url",
+    "read_cache",
+    "write_cache",
+]
 
 USER_AGENT = "compare-tui/0.1 (article comparison for fact-checkers; Python urllib)"
 CACHE_ENV = "COMPARE_TUI_CACHE"
@@ -94,11 +107,6 @@ def default_cache_dir() -> Path:
         return Path(override).expanduser()
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "compare-tui" / "pages"
-
-
-def is_url(spec: str) -> bool:
-    """True for ``http://`` and ``https://`` addresses; everything else is a file name."""
-    return spec[:8].lower().startswith(("http://", "https://"))
 
 
 def fetch(url: str, *, options: FetchOptions | None = None) -> Fetched:
@@ -206,7 +214,7 @@ def _fetch_live(url: str, opts: FetchOptions) -> Fetched:
         final_url=final_url,
         body=body,
         content_type=headers.get("content-type"),
-        retrieved=datetime.now(UTC).isoformat(timespec="seconds"),
+        retrieved=now_iso(),
         status=status,
         headers=headers,
     )

@@ -16,6 +16,7 @@ from compare_tui.core.load import (
     LoadedText,
     LoadError,
     clean_text,
+    is_url,
     load_bytes,
     now_iso,
     read_path_bytes,
@@ -41,12 +42,14 @@ def load_input(
     """Load one article named on the command line; raises LoadError naming it.
 
     ``spec`` is a path, ``-`` for ``stdin`` (default ``sys.stdin.buffer``), or an http(s) URL
-    fetched with ``fetch_options``. A URL that cannot be fetched but was fetched before comes
-    from the page cache: ``from_cache`` is then True and ``note`` says why, for the user.
+    fetched with ``fetch_options`` (default ``FetchOptions()``). ``core.fetch`` (urllib, ssl)
+    is imported only for a URL, so callers should build ``FetchOptions`` only when ``is_url``.
+    A URL that cannot be fetched but was fetched before comes from the page cache:
+    ``from_cache`` is then True and ``note`` says why, for the user.
     """
     if spec == STDIN_SPEC:
         return _load_stdin(stdin)
-    if spec[:8].lower().startswith(("http://", "https://")):
+    if is_url(spec):
         return _load_url(spec, fetch_options)
     return load_data(read_path_bytes(spec), name=spec)
 

@@ -107,6 +107,11 @@ def _mostly_text(data: bytes) -> bool:
     return controls <= len(data) // 100
 
 
+def is_url(spec: str) -> bool:
+    """True for ``http://`` and ``https://`` addresses; everything else is a file name."""
+    return spec[:8].lower().startswith(("http://", "https://"))
+
+
 def now_iso() -> str:
     """The current UTC time as ISO 8601, to the second: the ``retrieved`` stamp of a Source."""
     return datetime.now(UTC).isoformat(timespec="seconds")
