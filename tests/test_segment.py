@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 
 from compare_tui.core.load import load_path
 from compare_tui.core.models import SegmentKind
-from compare_tui.core.segment import FURNITURE_RULES, Segmentation, furniture_rule, segment
+from compare_tui.core.segment import (
+    FURNITURE_MAX,
+    FURNITURE_RULES,
+    Segmentation,
+    furniture_rule,
+    reads_as_sentence,
+    segment,
+)
 from tests.conftest import seed
 
 DATA = Path(__file__).parent / "data" / "segment"
@@ -359,6 +366,87 @@ def test_furniture_rules(line: str, rule: str) -> None:
 def test_prose_is_not_furniture(line: str) -> None:
     assert furniture_rule(line) is None
     assert all(s.kind is not SegmentKind.FURNITURE for s in segment(line).sentences)
+
+
+#: One-line paragraphs of web copy that are prose, each a shape an old furniture rule took
+#: for chrome: quotations with guillemets, a "/" between two names, "By" + a time, "Copyright"
+#: as a noun, an article before "icon", "Watch:" before a sentence, long lines.
+PROSE_LINES = [
+    "« Nous avons tué dix soldats » a déclaré le porte-parole, « c'est faux » selon Paris",
+    "Le maire a parlé de « trahison » et de « honte » devant la presse",
+    "»Wir haben gewonnen«, sagte er, »und zwar klar«",
+    "Der Minister sprach von »Verrat« und »Schande«",
+    "Copyright lawyers said the ruling was wrong.",
+    "Copyright law was not written for chatbots",
+    "The army released a photo: it shows three burnt trucks / two tankers.",
+    "The plan was agreed by the EU / UK.",
+    "Israel / Gaza",
+    "By Tuesday, Officials Confirm 40 Dead",
+    "By Nightfall, Rebels Hold Kidal",
+    "By land and by sea, the refugees kept coming.",
+    "A national icon",
+    "The city's most famous icon",
+    "Watch: the moment the convoy was hit",
+    "Home is where the fighting started, she said",
+    "World leaders condemned the attack > the strongest words yet.",
+    "More from the river flooded the lower town",
+    "Source of the water was a burst main, engineers said.",
+    "Reuters reported that the convoy was hit twice.",
+    "Print and broadcast journalists were barred from the city on Sunday",
+    "Photographs of the burnt trucks circulated on social media within hours of the attack, "
+    "and the army said they were taken in Kidal",
+]
+
+
+@pytest.mark.parametrize("line", PROSE_LINES)
+def test_prose_lines_of_web_copy_are_not_furniture(line: str) -> None:
+    assert furniture_rule(line) is None
+    assert all(s.kind is not SegmentKind.FURNITURE for s in segment(line).sentences)
+
+
+#: Chrome from other sites than the seeds, with the rule that must take it.
+CHROME_LINES = [
+    ("Home / News / World", "breadcrumb"),
+    ("Home > Politics > Elections", "breadcrumb"),
+    ("Sport › Football › Premier League", "breadcrumb"),
+    ("Accueil » Afrique » Mali", "breadcrumb"),
+    ("By Ana García and Li Wei, Reuters", "byline"),
+    ("By Will Smith", "byline"),
+    ("Written by Fatou Diome | Staff Writer", "byline"),
+    ("(Reporting by Tiemoko Diallo in Bamako; Editing by Alex Richardson)", "byline"),
+    ("Soldiers in Kidal / AFP", "photo_credit"),
+    ("Rescuers search the rubble in Antakya. / Getty Images", "photo_credit"),
+    ("Photo: Soldiers patrol in Gao.", "photo_credit"),
+    ("Protesters in Paris on Thursday (Photo: Jane Roe)", "photo_credit"),
+    ("Reuters", "source_line"),
+    ("(AFP)", "source_line"),
+    ("Copyright © 2023 Daily Example", "copyright"),
+    ("(c) 2022 Example Media", "copyright"),
+    ("Facebook icon", "image_alt"),
+    ("Watch: Moment the convoy was hit", "related"),
+    ("More from Africa", "related"),
+    ("Leave a reply.", "comments"),
+]
+
+
+@pytest.mark.parametrize(("line", "rule"), CHROME_LINES)
+def test_chrome_lines_of_other_sites_are_furniture(line: str, rule: str) -> None:
+    assert furniture_rule(line) == rule
+
+
+def test_furniture_is_short_and_does_not_read_as_a_sentence() -> None:
+    assert reads_as_sentence("The convoy was hit twice.")
+    assert reads_as_sentence("the moment the convoy was hit")
+    assert not reads_as_sentence(
+        "Reporting by Tiemoko Diallo in Bamako; Editing by Alex Richardson"
+    )
+    long_crumb = "Home » News » " + "Very Long Title " * 6
+    assert len(long_crumb) > FURNITURE_MAX
+    assert furniture_rule(long_crumb) is None
+    assert furniture_rule(long_crumb[:FURNITURE_MAX].rstrip()) == "breadcrumb"
+    # A rule that is not a fixed phrase refuses a line that ends as a sentence.
+    assert furniture_rule("Home is far away.") is None
+    assert furniture_rule("Source: officials in the region said that it was the army.") is None
 
 
 def test_every_furniture_rule_says_why() -> None:

@@ -11,8 +11,9 @@ Steps:
    columns: continuation lines start in lower case, or, when the whole document is wrapped,
    each line broke only because the next word would not fit) is one paragraph; otherwise each
    line is its own paragraph (web copy, header stacks).
-2. A one-line paragraph is checked against ``FURNITURE_RULES`` (page chrome), then taken as a
-   headline when it does not end in sentence punctuation; both are kept as one segment.
+2. A one-line paragraph is checked against ``FURNITURE_RULES`` (page chrome: short, at most
+   ``FURNITURE_MAX`` characters, and except for fixed phrases not reading as a sentence), then
+   taken as a headline when it does not end in sentence punctuation; both are one segment.
 3. Other paragraphs are split at candidates the rules accept (abbreviations, initials,
    ellipses, quotes, numbered lists), and each piece is trimmed of whitespace.
 """
@@ -26,10 +27,12 @@ from itertools import pairwise
 from compare_tui.core.models import SegmentKind, Sentence, Span
 
 __all__ = [
+    "FURNITURE_MAX",
     "FURNITURE_RULES",
     "FurnitureRule",
     "Segmentation",
     "furniture_rule",
+    "reads_as_sentence",
     "segment",
 ]
 
@@ -87,11 +90,18 @@ _STARTERS = _words(
 
 @dataclass(frozen=True, slots=True)
 class FurnitureRule:
-    """One kind of page chrome: a pattern a whole line must match, and why it is chrome."""
+    """One kind of page chrome: a pattern a whole line must match, and why it is chrome.
+
+    ``sentence_ok`` marks rules whose pattern is evidence enough on its own (a fixed phrase such
+    as "Comments are closed.", a © notice, a caption that ends in a "/ AP" credit): the line may
+    read as a sentence. Every other rule also requires that the line does *not* read as one
+    (see ``reads_as_sentence``), because in web copy a one-line paragraph is usually prose.
+    """
 
     name: str
     pattern: str
     why: str
+    sentence_ok: bool = False
 
 
 _TOOL = (
@@ -101,7 +111,48 @@ _TOOL = (
     r"read\s+more|advertisement|sponsored|subscribe|sign\s+up|log\s+in|sign\s+in|follow\s+us|"
     r"skip\s+to\s+(?:main\s+)?content|more|menu|search|close|next|previous|top)"
 )
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|van|von|de|da|del|der|al|bin|ibn|el|la|le)){0,4}"
+#: Capitalised words that open time phrases or headlines, never a name after "By".
+_NOT_NAME = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
+    r"|July|September|October|November|December|Today|Tonight|Tomorrow|Yesterday|Now|Then"
+    r"|The|This|That|These|Those|Early|Late|Next|Last|Dawn|Dusk|Nightfall|Noon|Midnight"
+    r"|Morning|Evening|Night|Land|Sea|Air|Road|Rail|Far|All|Most|Some|Law|Decree|Force)\b"
+)
+#: Verbs that title-case headlines use; a byline has none ("By Tuesday, Officials Confirm ...").
+#: Auxiliaries that are also first names (Will, May) are left out.
+_HEADLINE_VERB = (
+    r"\b(?:say|says|said|claim|claims|claimed|confirm|confirms|confirmed|deny|denies|denied"
+    r"|kill|kills|killed|die|dies|died|dead|hold|holds|held|seize|seizes|seized|take|takes"
+    r"|took|warn|warns|warned|vow|vows|vowed|call|calls|urge|urges|rise|rises|rose|fall|falls"
+    r"|fell|hit|hits|win|wins|won|lose|loses|lost|face|faces|attack|attacks|strike|strikes"
+    r"|is|are|was|were|has|have|had)\b"
+)
+#: A name word: a capital, then letters, apostrophes, dots or hyphens (no digits).
+_NAME_WORD = rf"(?!{_NOT_NAME})[A-Z](?:[^\W\d_]|['’.-])*"
+_PARTICLE = r"(?:van|von|de|da|del|der|al|bin|ibn|el|la|le)"
+#: One to four name words ("Motoni Olodun", "JANE DOE", "Ali bin Hassan").
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}"
+_NAMES = rf"{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*"
+#: What may follow a byline's names: ", Associated Press", "| Staff Writer", "— Special to X".
+_AFFILIATION = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|for|the|to|at)){{0,5}}"
+_CREDIT_BY = (
+    rf"(?:additional\s+)?(?:reporting|editing|writing|compiled|graphics)\s+by\s+(?-i:{_NAMES})"
+    rf"(?:\s+in\s+(?-i:{_NAMES}))?"
+)
+#: Section names a breadcrumb may start with (besides "Home").
+_SECTIONS = (
+    r"(?:News|World|Africa|Asia|Europe|Americas|Middle\s+East|Latin\s+America|Politics"
+    r"|Business|Economy|Markets|Sports?|Opinion|Culture|Arts|Entertainment|Lifestyle"
+    r"|Tech(?:nology)?|Science|Health|Environment|Climate|Local|National|International"
+    r"|Regions?|Features|Analysis|Videos?|Live|UK|US)"
+)
+#: One breadcrumb item after a separator: starts with a capital or digit, holds no quotes.
+_CRUMB = r"(?-i:[A-Z0-9])[^»›<>«“”\"|/\n]*"
+#: Wire and picture agencies, as written after a "/" credit or alone on a source line.
+_AGENCY = (
+    r"(?:AP(?:\s+Photo)?|AFP|Reuters|EPA(?:-EFE)?|Getty\s+Images|Shutterstock|Xinhua|Anadolu"
+    r"(?:\s+Agency)?|DPA|ANP|PA(?:\s+Images)?|Bloomberg|Alamy)"
+)
 
 #: Each line of an article that matches one of these *in full* is furniture: shown, never
 #: aligned or mined for figures. Patterns are case-insensitive unless marked ``(?-i:...)``.
@@ -121,56 +172,76 @@ FURNITURE_RULES: tuple[FurnitureRule, ...] = (
         "comments",
         r"comments?\s+(?:are\s+)?closed\.?|leave\s+a\s+(?:comment|reply)\.?"
         r"|\d*\s*comments?\s*(?:\(\d+\))?|be\s+the\s+first\s+to\s+comment\.?",
-        "comment-section boilerplate",
+        "comment-section boilerplate (fixed phrases, so a final period is allowed)",
+        sentence_ok=True,
     ),
     FurnitureRule(
         "copyright",
-        r"(?:©|\(c\)|copyright\b).*|.*\ball\s+rights\s+reserved\b.*",
-        "copyright notices belong to the site, not the story",
+        r"(?:©|\(c\)\s*(?=\d{4})|copyright\s*(?:©|\(c\))?\s*(?=\d{4}|©))[^\n]*"
+        r"|[^\n]*\ball\s+rights\s+reserved\.?",
+        "copyright notices belong to the site, not the story; 'Copyright' must be followed by "
+        "a year or ©, so 'Copyright lawyers said ...' stays prose",
+        sentence_ok=True,
     ),
     FurnitureRule(
         "related",
         r"(?:you\s+may\s+(?:also\s+)?like|you\s+might\s+also\s+like|related(?:\s+(?:articles?|"
         r"stories|posts|news|content|coverage|topics|reading))?|recommended(?:\s+for\s+you)?"
         r"|most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?|see\s+also|more\s+stories"
-        r"|more\s+from\s+.{1,60}|latest\s+(?:news|stories))\s*:?"
-        r"|(?:also\s+read|read\s+also|read\s+more|read\s+next|see\s+also|watch)\s*:.*",
-        "links to other articles; only the exact heading or a 'Read more:' line, so a headline "
-        "that merely starts with 'Related' stays a headline",
+        r"|more\s+from\s+(?-i:[A-Z])[^.!?]{0,60}|latest\s+(?:news|stories))\s*:?"
+        r"|(?:also\s+read|read\s+also|read\s+more|read\s+next|see\s+also|watch)\s*:"
+        r"\s*(?-i:[A-Z0-9‘“'\"]).*",
+        "links to other articles; only the exact heading or a 'Read more: Title' line (a "
+        "capitalised title), so a headline that merely starts with 'Related' stays a headline",
     ),
     FurnitureRule(
         "byline",
-        rf"(?:(?:written|posted|reporting|words|story)\s+)?by\s+(?-i:{_NAME})"
-        rf"(?:\s*(?:,|and|&)\s*(?-i:{_NAME}))*(?:\s*[,|•·–—-]\s*[^.!?]{{1,60}})?"
-        r"|(?:reporting|editing|writing)\s+by\s+[^.!?]{1,200}",
-        "bylines name the author, who is Source metadata; capitalised names are required so "
-        "'by the river' is not a byline",
+        rf"(?!.*{_HEADLINE_VERB})(?:"
+        rf"(?:(?:written|posted|words|story)\s+)?by\s+(?-i:{_NAMES})"
+        rf"(?:\s*[,|•·–—-]\s*(?-i:{_AFFILIATION}))?"
+        rf"|\(?{_CREDIT_BY}(?:\s*[;,]\s*(?:and\s+)?{_CREDIT_BY})*\)?)",
+        "bylines name the author, who is Source metadata: 'By' and one to four capitalised "
+        "name words (', Agency' allowed), no digits and no headline verb, so 'by the river' "
+        "and 'By Tuesday, Officials Confirm 40 Dead' are not bylines",
     ),
     FurnitureRule(
         "breadcrumb",
-        r"home\s*[»›>/|].*|[^»›\n]+(?:\s*[»›]\s*[^»›\n]+){2,}",
-        "navigation trails ('Home » Section » Story') repeat the headline as chrome",
+        rf"(?:home|accueil|startseite)(?:\s+[»›>/|]\s+{_CRUMB})+"
+        rf"|(?-i:{_SECTIONS})(?:\s+[»›>]\s+{_CRUMB})+",
+        "navigation trails ('Home » Section » Story') repeat the headline as chrome; they "
+        "start with Home or a section name and use spaced separators between capitalised "
+        "items, so French «…» and German »…« quotations are not trails",
+        sentence_ok=True,
     ),
     FurnitureRule(
         "photo_credit",
-        r".*\s/\s*(?-i:[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\s*\)?"
-        r"|.*\((?:[\w.&-]+\s+)?(?:photo|photograph|image|picture|file|video)s?\b[^)]*\)\s*"
-        r"|.*\b(?:photo|image|picture)\s*(?:credit)?\s*:\s*.{1,80}"
+        # A caption sentence, then "/ Credit": "Goita had vowed to end insecurity. / AP".
+        r"[^\n]*[.!?][\"'”’)]*\s+/\s*(?-i:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})"
+        rf"|[^\n]*\s/\s*(?-i:{_AGENCY})\)?"
+        # "(AP Photo/Baba Ahmed, File)", "(File photo)" closing a caption.
+        r"|[^\n]*\((?:[\w.&-]+\s+)?(?:photo|photograph|image|picture|file|video)s?"
+        r"\s*(?:[/:,][^)]*)?\)"
+        # "Image: Malian soldiers in Kidal", "Photo credit: ..." leading the line.
         r"|(?:image|photo|picture|photograph|credit|caption|file\s+photo|pictured)s?\s*"
-        r"(?:credit)?\s*[:|].*"
-        r"|\(?(?:getty\s+images|reuters|ap|afp|epa|shutterstock)\)?",
+        r"(?:credit)?\s*[:|]\s*(?-i:[A-Z0-9‘“'\"(])[^\n]*"
+        r"|[^\n]*[.!?]\s+(?:photo|image|picture)(?:\s+credit)?\s*:\s*[^.!?\n]{1,60}",
         "captions and picture credits ('... / AP', '(AP Photo/...)', 'Image: ...') describe a "
-        "picture that is not in the text",
+        "picture that is not in the text; a '/' needs a sentence before it or an agency after "
+        "it, so 'Israel / Gaza' and 'the EU / UK.' stay prose",
+        sentence_ok=True,
     ),
     FurnitureRule(
         "source_line",
-        r"source\s*:\s*[^.!?]{1,80}\.?",
-        "a bare 'Source: Reuters' line credits the wire; attribution inside sentences is kept",
+        rf"source\s*:\s*[^.!?]{{1,80}}\.?|\(?(?-i:{_AGENCY})\)?",
+        "a bare 'Source: Reuters' or 'Reuters' line credits the wire; attribution inside "
+        "sentences is kept",
     ),
     FurnitureRule(
         "image_alt",
+        r"(?!(?:a|an|the|our|his|her|their|its|this|that|my|your)\b)"
         r"(?:[\w-]+\s+){0,2}(?:logo|icon|avatar|thumbnail)",
-        "alt text of site logos left behind by copy-paste",
+        "alt text of site logos left behind by copy-paste ('white logo'); a phrase with an "
+        "article ('A national icon') is prose",
     ),
     FurnitureRule(
         "reading_time",
@@ -182,17 +253,45 @@ FURNITURE_RULES: tuple[FurnitureRule, ...] = (
 _FURNITURE = re.compile(
     "|".join(f"(?P<{r.name}>{r.pattern})" for r in FURNITURE_RULES), re.IGNORECASE
 )
-#: Lines longer than this are prose even if a caption-like pattern would match.
-_FURNITURE_MAX = 300
+_RULES = {r.name: (r, re.compile(r.pattern, re.IGNORECASE)) for r in FURNITURE_RULES}
+#: Furniture is short: a line longer than this is prose whatever it looks like. 100 characters
+#: hold a byline with an agency, a breadcrumb ending in a headline, a copyright notice.
+FURNITURE_MAX = 100
+#: Lowercase words that glue a sentence together. Page chrome has few ("Reporting by X in Y");
+#: "by" and "in" are left out because credits use them.
+_GLUE = _words(
+    """the a an to of that and or but with for from on at as than is are was were be been has
+    have had will would could should can may might must do does did it its they he she we who
+    which this these those their his her there not"""
+)
+#: From this many glue words up, a line reads as a sentence.
+_GLUE_MAX = 3
+
+
+def reads_as_sentence(line: str) -> bool:
+    """Does a (stripped) line read as prose: final sentence punctuation, or many glue words?"""
+    if _ends_sentence(line):
+        return True
+    return sum(1 for w in line.split() if w in _GLUE) >= _GLUE_MAX
 
 
 def furniture_rule(line: str) -> str | None:
-    """Name of the ``FURNITURE_RULES`` entry that the whole (stripped) line matches, if any."""
+    """Name of the ``FURNITURE_RULES`` entry that the whole (stripped) line matches, if any.
+
+    The line must be at most ``FURNITURE_MAX`` characters, and, unless the rule is marked
+    ``sentence_ok``, must not read as a sentence.
+    """
     line = line.strip()
-    if not line or len(line) > _FURNITURE_MAX:
+    if not line or len(line) > FURNITURE_MAX:
         return None
     m = _FURNITURE.fullmatch(line)
-    return m.lastgroup if m else None
+    if m is None:
+        return None
+    prose = reads_as_sentence(line)
+    for name, (rule, pattern) in _RULES.items():
+        if (rule.sentence_ok or not prose) and pattern.fullmatch(line):
+            return name
+    return None
 
 
 # --------------------------------------------------------------------------------------------
