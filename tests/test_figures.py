@@ -374,3 +374,32 @@ def test_never_raises_and_offsets_hold(text: str) -> None:
 @given(st.text(max_size=200))
 def test_arbitrary_text(text: str) -> None:
     _check(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "kind", "counted"),
+    [
+        # A four-digit number before a plural noun counts it, whatever the noun.
+        ("Police said 1500 protesters were detained.", "1500", FigureKind.COUNT, "protesters"),
+        ("The chain closed 1800 stores.", "1800", FigureKind.COUNT, "stores"),
+        ("Power returned to 2000 households.", "2000", FigureKind.COUNT, "households"),
+        ("About 2000 Malian soldiers were deployed.", "2000", FigureKind.COUNT, "Malian soldiers"),
+        ("The arrest of 1500 protesters drew criticism.", "1500", FigureKind.COUNT, "protesters"),
+        ("2000 police were deployed.", "2000", FigureKind.COUNT, "police"),
+        # Alone, after in/since/by, or dating its noun, it is a year.
+        ("The law passed in 2015.", "2015", FigureKind.YEAR, None),
+        ("The 2015 peace deal collapsed.", "2015", FigureKind.YEAR, None),
+        ("Since 2012 soldiers have patrolled the town.", "2012", FigureKind.YEAR, None),
+        ("In 2015 militants attacked the base.", "2015", FigureKind.YEAR, None),
+        ("By 2030 emissions must halve.", "2030", FigureKind.YEAR, None),
+        ("The 2019 elections were delayed.", "2019", FigureKind.YEAR, None),
+        ("Exports are back to 2010 levels.", "2010", FigureKind.YEAR, None),
+        ("The 2002 constitution was suspended.", "2002", FigureKind.YEAR, None),
+        ("2015 was a hard year.", "2015", FigureKind.YEAR, None),
+    ],
+)
+def test_four_digit_counts_and_years(
+    text: str, fragment: str, kind: FigureKind, counted: str | None
+) -> None:
+    f = only(text, fragment)
+    assert (f.kind, f.counted) == (kind, counted)

@@ -12,7 +12,8 @@ The grammar is rule-based and readable on purpose, so a surprising figure can be
    multiplier written once belongs to both ends ("€20 to €40 million").
 2. A suffix window right after the core decides the kind: percent, currency word, duration
    unit ("two days", "two-day"), unit of measure ("48,000 feet"); otherwise a count, or a year
-   for a bare 1500-2099 that does not count a known noun.
+   for a bare 1500-2099 that is not followed by a plural noun ("1500 protesters" counts; "in
+   2015", "since 2012", "the 2015 peace deal", "the 2019 elections" are years).
 3. Small windows then attach meaning: ``counted`` is the noun phrase after the figure
    ("dozens of Malian soldiers" -> "Malian soldiers"); ``event`` is an event word right before
    ("the deaths of 10") or after it ("seven gunmen were killed"); ``source`` is the attribution of
@@ -232,15 +233,22 @@ _NP_WORD = re.compile(r"\s*([A-Za-z][\w’'\-]*)")
 _NP_PP = re.compile(r"\s+(?:from|of)\s+(?:(?:the|a|an)\s+)?", re.IGNORECASE)
 _OWNER = re.compile(r"[\s“”\"'‘’]*of\s+(?:their|its|our)\b", re.IGNORECASE)
 
-#: Nouns that make a bare 1500-2099 a count rather than a year ("2000 soldiers").
-_COUNT_NOUNS = _words(
+#: A bare 1500-2099 is a year after these words ("in 2015", "since 2012", "by 2030") whatever
+#: follows: "In 2015 militants attacked" is a year, and "from 2000 households" is rare.
+_YEAR_BEFORE = _words("in since by until till from before after during through circa c. ca.")
+#: Nouns a year names or dates rather than counts ("the 2019 elections", "2010 levels"): with
+#: one of these as head, a bare 1500-2099 stays a year even though the head is plural.
+_YEAR_NOUNS = _words(
     """
-    people persons soldiers troops fighters civilians men women children refugees migrants
-    workers residents students police officers vehicles trucks cars homes houses buildings
-    casualties deaths jobs votes voters members militants rebels troops employees patients
-    cases tonnes tons barrels metres meters feet miles kilometres kilometers
+    election census budget season olympics olympic game cup championship final poll vote
+    referendum protest riot flood earthquake uprising revolution coup war crisis deal accord
+    agreement treaty pact law act constitution reform report survey plan strategy level figure
+    result rule guideline standard target record high low price rate estimate statistic data
+    edition summit visit campaign
     """
 )
+#: Singular heads that count as many, so "2000 police" is a count.
+_MASS_COUNT = _words("police staff personnel cattle livestock")
 _ONE_PREV_BLOCK = _words(
     """
     no any every each the this that at which some anyone someone no-one as of
@@ -406,7 +414,7 @@ def _sentence_figures(
         if not _keep(text, m, core, counted, start):
             continue
         kind = core.kind
-        if kind is FigureKind.COUNT and _looks_like_year(m, counted):
+        if kind is FigureKind.COUNT and _looks_like_year(text, m, counted):
             kind = FigureKind.YEAR
             counted, np_end = None, core.end
         event = None
@@ -692,14 +700,31 @@ def _keep(text: str, m: re.Match[str], core: _Core, counted: str | None, start: 
     return True
 
 
-def _looks_like_year(m: re.Match[str], counted: str | None) -> bool:
+def _looks_like_year(text: str, m: re.Match[str], counted: str | None) -> bool:
+    """Is a bare four-digit 1500-2099 a year rather than a count?
+
+    A count when a plural noun (or a noun phrase with a plural head) follows it: "1500
+    protesters", "1800 stores", "2000 Malian soldiers". A year when it stands alone, follows
+    "in", "since", "by", "until", "from" (``_YEAR_BEFORE``) or a month, or dates its noun:
+    "the 2015 peace deal" (singular head), "the 2019 elections" (``_YEAR_NOUNS``).
+    """
     num = m.group("num")
     if not num or m.group("qual") or m.group("num2") or not num.isdigit() or len(num) != 4:
         return False
     if not 1500 <= int(num) <= 2099:
         return False
-    first = (counted or "").split(" ")[0].lower()
-    return first not in _COUNT_NOUNS
+    prev = re.search(r"([A-Za-z.]+)\W*$", text[max(0, m.start() - 20) : m.start()])
+    prev_word = prev.group(1).lower() if prev else ""
+    if prev_word in _YEAR_BEFORE or prev_word.rstrip(".") in _MONTHS:
+        return True
+    if not counted:
+        return True
+    main = re.split(r"\s+(?:of|from)\s", counted, maxsplit=1)[0].split()
+    head = main[-1].lower() if main else ""
+    singular = head[:-1] if head.endswith("s") else head
+    if head in _YEAR_NOUNS or singular in _YEAR_NOUNS:
+        return True
+    return not (_is_plural(head) or head in _MASS_COUNT)
 
 
 def _event(text: str, sent_start: int, fig_start: int, np_end: int, limit: int) -> str | None:
