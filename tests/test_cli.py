@@ -190,6 +190,40 @@ def test_escape_sequences_never_reach_the_output(tmp_path: Path) -> None:
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
 
 
+def _no_control(text: str) -> bool:
+    return not any(
+        (ord(c) < 0x20 and c != "\n") or 0x7F <= ord(c) <= 0x9F or c in "\u202e" for c in text
+    )
+
+
+def test_a_file_name_with_escape_sequences_gives_a_clean_one_line_error(tmp_path: Path) -> None:
+    bad = tmp_path / "a\x1b[2Jb\x07\u202e.txt"
+    for args in ([str(bad), str(seed("001"))], ["--json", str(bad), str(seed("001"))]):
+        result = run(*args)
+        assert_refused(result, "no such file", "a\\x1b[2Jb\\x07\\u202e.txt")
+        assert _no_control(result.stderr), repr(result.stderr)
+    result = run("--frobnicate\x1b[2J", str(seed("000")), str(seed("001")))
+    assert_refused(result, "frobnicate")
+    assert _no_control(result.stderr), repr(result.stderr)
+
+
+def test_reports_on_files_with_escape_sequences_in_their_names_hold_none(tmp_path: Path) -> None:
+    names = ["x\x1b]0;pwned\x07.txt", "y\x1b[2J.txt", "z\x9b31m\nline.txt"]
+    files = []
+    for n, name in zip(("000", "001", "004"), names, strict=True):
+        files.append(_write(tmp_path / name, seed(n).read_bytes()))
+    (tmp_path / "empty\x1b[2J.txt").write_bytes(b"")
+    for args in (
+        ["--markdown", str(files[0]), str(files[1])],
+        ["--markdown", *map(str, files)],
+        ["--markdown", str(tmp_path)],
+    ):
+        result = run(*args)
+        assert result.returncode == 0, result.stderr
+        assert "x\\x1b" in result.stdout or "x\\\\x1b" in result.stdout
+        assert _no_control(result.stdout) and _no_control(result.stderr), repr(result.stderr)
+
+
 def test_python_dash_m_works() -> None:
     assert run("--version").stdout.startswith("compare-tui ")
 

@@ -176,3 +176,28 @@ def test_default_set_name(tmp_path: Path) -> None:
     assert default_set_notes_name([str(folder) + "/"]) == "notes-mali_coverage.md"
     names = ["x/a.txt", "b.txt", "c d.txt", "e.txt", "f.txt"]
     assert default_set_notes_name(names) == "notes-a--b--c_d--and-2-more.md"
+
+
+def _has_control(text: str) -> bool:
+    return any((ord(c) < 0x20 and c != "\n") or 0x7F <= ord(c) <= 0x9F for c in text)
+
+
+def test_memo_of_files_with_escape_sequences_in_their_names_holds_none() -> None:
+    from compare_tui.core.compare import compare_texts
+    from compare_tui.core.load import load_bytes
+    from compare_tui.report.notes import NoteSet
+
+    left = load_bytes(LEFT.encode(), name="dir/a\x1b]0;pwned\x07.txt")
+    right = load_bytes(RIGHT.encode(), name="b\x1b[2J\tc.txt")
+    c = compare_texts(left, right)
+    note = Note(alignment_target(c, 0), "check \x1b[31m this")
+    memo = render_memo(c, [note], date="2025-06-14")
+    assert not _has_control(memo), memo
+    assert "a\\x1b]0;pwned\\x07.txt" in memo
+    # The note's own text and anchor still read back exactly.
+    assert [n.text for n in parse_memo(memo)] == ["check \x1b[31m this"]
+    third = replace(c.documents[0], source=replace(c.documents[0].source, path="t\x1b.txt"))
+    s = NoteSet([*c.documents, third], title="a\x1b[2J set")
+    p = s.open(0, 1, c)
+    p.attached[note.key] = p.note(note.target, "x")
+    assert not _has_control(s.render(date="2025-06-14"))

@@ -47,7 +47,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse with a one-line error message instead of usage plus error."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        _say(f"{self.prog}: error: {message} (see {self.prog} --help)")
+        raise SystemExit(2)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -104,8 +105,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say(line: str) -> None:
+    """One line on stderr; file names in it may hold escape sequences: shown as text."""
+    from compare_tui.core.models import safe_name
+
+    print(safe_name(line), file=sys.stderr)
+
+
 def _fail(message: str) -> NoReturn:
-    print(f"compare-tui: error: {message}", file=sys.stderr)
+    _say(f"compare-tui: error: {message}")
     raise SystemExit(2)
 
 
@@ -156,10 +164,7 @@ def _stdin() -> BinaryIO | None:
 
 def _stdin_hint(articles: Sequence[str]) -> None:
     if "-" in articles and sys.stdin is not None and sys.stdin.isatty():
-        print(
-            "compare-tui: reading an article from standard input; end it with Ctrl-D",
-            file=sys.stderr,
-        )
+        _say("compare-tui: reading an article from standard input; end it with Ctrl-D")
 
 
 def _load_pair(args: argparse.Namespace) -> tuple[LoadedText, LoadedText]:
@@ -176,7 +181,7 @@ def _load_pair(args: argparse.Namespace) -> tuple[LoadedText, LoadedText]:
         except LoadError as exc:
             _fail(str(exc))
         if text.note:
-            print(f"compare-tui: note: {text.note}", file=sys.stderr)
+            _say(f"compare-tui: note: {text.note}")
         loaded.append(text)
     return loaded[0], loaded[1]
 
@@ -213,9 +218,9 @@ def _load_many(args: argparse.Namespace) -> Corpus:
         _fail(str(exc))
     for text in loaded.texts:
         if text.note:
-            print(f"compare-tui: note: {text.note}", file=sys.stderr)
+            _say(f"compare-tui: note: {text.note}")
     for skip in loaded.skipped:
-        print(f"compare-tui: skipped {skip.path}: {skip.reason}", file=sys.stderr)
+        _say(f"compare-tui: skipped {skip.path}: {skip.reason}")
     if len(loaded.texts) < 2:
         where = " ".join(articles)
         _fail(f"{where}: fewer than two articles to compare (found {len(loaded.texts)})")

@@ -13,7 +13,20 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from compare_tui.core.models import Source
+from compare_tui.core.models import Source, safe_name
+
+__all__ = [
+    "LoadError",
+    "LoadedText",
+    "clean_text",
+    "decode_bytes",
+    "is_url",
+    "load_bytes",
+    "load_path",
+    "now_iso",
+    "read_path_bytes",
+    "safe_name",
+]
 
 #: Control characters other than tab and newline, including ESC, DEL and the C1 range.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -6,10 +6,33 @@ decoding and cleaning). Nothing here knows about terminals, markup or files on d
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
+
+#: What must never reach a terminal or a one-line message from a name (file name, URL, page
+#: metadata): C0 and C1 controls (ESC, BEL, DEL...), newlines and tabs, line and paragraph
+#: separators, and the bidi controls that can reorder or hide text.
+_UNSAFE_IN_NAMES = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def safe_name(text: str) -> str:
+    """``text`` as one printable line: every control character (those ``load.clean_text``
+    removes, plus newlines and tabs) and bidi control is shown as ``\\x1b``-style text, so a
+    file named ``a<ESC>[2Jb.txt`` reads ``a\\x1b[2Jb.txt`` and can still be found.
+
+    The one display-safe helper for names: pane titles, reports, memos and stderr use it.
+    """
+    return _UNSAFE_IN_NAMES.sub(_visible, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +102,11 @@ class Document:
 
     @property
     def short_name(self) -> str:
-        """A name that fits a pane title: the file name, or host and last path part of a URL."""
+        """A name that fits a pane title: the file name, or host and last path part of a URL;
+        display-safe (``safe_name``)."""
+        return safe_name(self._short_name())
+
+    def _short_name(self) -> str:
         where = self.source.url or self.source.path
         if "://" in where:
             host, _, rest = where.split("://", 1)[1].partition("/")
@@ -89,14 +116,15 @@ class Document:
 
     @property
     def heading(self) -> str:
-        """Name, headline, outlet and date as one line: how views title an article."""
+        """Name, headline, outlet and date as one display-safe line: how views title an
+        article."""
         parts = [self.short_name]
         if self.title:
             parts.append(self.title)
         meta = [m for m in (self.source.outlet, (self.source.published or "")[:10]) if m]
         if meta:
             parts.append(", ".join(meta))
-        return " — ".join(parts)
+        return safe_name(" — ".join(parts))
 
     def sentence_text(self, index: int) -> str:
         s = self.sentences[index]

@@ -24,6 +24,7 @@ from compare_tui.core.models import (
     Figure,
     PairStatus,
     Span,
+    safe_name,
 )
 
 #: First line of every memo we write; lets us recognise our own files before replacing them.
@@ -43,8 +44,9 @@ _VERDICT = {
 
 
 def escape_inline(text: str) -> str:
-    """Make text safe inside one Markdown line, a table cell or a blockquote."""
-    text = " ".join(text.split())
+    """Make text safe inside one Markdown line, a table cell or a blockquote; names
+    (file names, URLs) may hold control characters: ``safe_name`` shows them as text."""
+    text = safe_name(" ".join(text.split()))
     text = text.replace("&", "&amp;")
     text = _SPECIAL.sub(r"\\\1", text)
     # "1." opens an ordered list: the backslash goes before the punctuation, after the digits.
@@ -60,8 +62,9 @@ def _escape_keeping_edges(text: str) -> str:
 
 
 def _code(text: str) -> str:
-    """Inline code that survives backticks inside ``text`` (paths may hold anything)."""
-    text = " ".join(text.split())
+    """Inline code that survives backticks inside ``text`` (paths may hold anything,
+    control characters included: ``safe_name`` shows them as text)."""
+    text = safe_name(" ".join(text.split()))
     fence = "`"
     while fence in text:
         fence += "`"
