@@ -403,3 +403,29 @@ def test_four_digit_counts_and_years(
 ) -> None:
     f = only(text, fragment)
     assert (f.kind, f.counted) == (kind, counted)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "low", "unit"),
+    [
+        # The adjective before a currency word names the currency.
+        ("The bank was fined 20 million Swiss francs.", "Swiss francs", 2e7, "CHF"),
+        ("Farmers were paid 5,000 CFA francs a bag.", "CFA francs", 5000, "XOF"),
+        ("The fee is 300 Kenyan shillings.", "Kenyan shillings", 300, "KES"),
+        ("It cost 40 million Canadian dollars.", "Canadian dollars", 4e7, "CAD"),
+        ("They raised 2 million Australian dollars.", "Australian dollars", 2e6, "AUD"),
+        ("Bail was set at 10,000 Hong Kong dollars.", "Hong Kong dollars", 10_000, "HKD"),
+        ("The loan of 5m Swiss francs was repaid.", "5m Swiss francs", 5e6, "CHF"),
+        ("Aid of 3 million US dollars arrived.", "US dollars", 3e6, "USD"),
+        # With no adjective, a word many countries use stays the bare currency name.
+        ("He was fined 20 million francs.", "francs", 2e7, "franc"),
+        ("A bus ticket costs 500 shillings.", "shillings", 500, "shilling"),
+        ("She earns 90,000 rupees a year.", "rupees", 90_000, "rupee"),
+        ("He paid 5 million dollars.", "dollars", 5e6, "USD"),
+    ],
+)
+def test_currency_words_read_their_adjective(
+    text: str, fragment: str, low: float, unit: str
+) -> None:
+    f = only(text, fragment)
+    assert (f.kind, f.low, f.unit) == (FigureKind.MONEY, low, unit)

@@ -213,3 +213,16 @@ def test_the_same_full_date_pairs_in_different_words() -> None:
     right = doc_of("Officials confirmed the accident happened on 3 March 2024.")
     ((_, _, pair),) = paired(left, right)
     assert (pair.status, pair.why) == (PairStatus.AGREE, "both 2024-03-03")
+
+
+def test_amounts_pair_only_in_the_same_currency() -> None:
+    swiss = doc_of("The regulator fined the bank 20 million Swiss francs on Monday.")
+    bare = doc_of("The regulator fined the bank 20 million francs on Monday.")
+    cfa = doc_of("The regulator fined the bank 20 million CFA francs on Monday.")
+    assert paired(swiss, bare) == []
+    assert paired(swiss, cfa) == []
+    assert paired(bare, cfa) == []
+    ((a, b, pair),) = paired(cfa, doc_of("On Monday the bank was fined 20 million CFA francs."))
+    assert (a.unit, b.unit, pair.status) == ("XOF", "XOF", PairStatus.AGREE)
+    ((a, b, pair),) = paired(bare, doc_of("The regulator fined the bank 25 million francs."))
+    assert (a.unit, b.unit, pair.status) == ("franc", "franc", PairStatus.CONFLICT)

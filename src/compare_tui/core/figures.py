@@ -62,10 +62,6 @@ _MONTH_RE = (
 _NUM = rf"(?:{nb.DIGIT_NUMBER_RE}(?!\d|,\d)|(?:{nb.WORD_NUMBER_RE})\b)"
 _CURRENCY_SIGN = r"(?:US\$|A\$|C\$|\$|€|£|¥)"
 _SHORT = r"(?:bn|mn|m|k)\b"
-#: A currency word after an amount ("5 million dollars", "3.5bn euros").
-_CURRENCY_WORD_RE = (
-    r"(?:US\s+)?(?:CFA\s+)?(?:dollar|euro|pound|yen|yuan|rupee|naira|rand|shilling|franc)s?\b"
-)
 #: A fraction of a whole: "half of", "a quarter of the money", "two-thirds of the passengers".
 _FRACTION_RE = (
     rf"(?:(?:{nb.FRACTION_NUMERATOR_RE})[\s-]+(?:{nb.FRACTION_RE})|half)"
@@ -92,10 +88,73 @@ _MEASURE_UNITS: dict[str, str] = {
     "centimetres": "cm", "centimetre": "cm", "centimeters": "cm", "centimeter": "cm",
     "megawatts": "MW", "megawatt": "MW", "mw": "MW", "gw": "GW", "kwh": "kWh",
 }  # fmt: skip
-_CURRENCY_WORDS: dict[str, str] = {
+#: Currency words after an amount ("5 million dollars"), and the ISO code each means when no
+#: adjective names the country. A word several countries use (franc, shilling, rupee, peso,
+#: dinar, riyal, dirham, lira, kwacha) has no default: its unit is the word itself ("franc"),
+#: so a bare "20 million francs" pairs only with other bare francs, never with CHF or XOF.
+#: "dollar" and "pound" default to USD and GBP, as English-language wires write them.
+_CURRENCY_WORDS: dict[str, str | None] = {
     "dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY",
-    "rupee": "INR", "naira": "NGN", "rand": "ZAR", "shilling": "KES", "franc": "XOF",
+    "naira": "NGN", "rand": "ZAR", "cedi": "GHS", "birr": "ETB", "rupee": None,
+    "shilling": None, "franc": None, "peso": None, "dinar": None, "riyal": None,
+    "dirham": None, "lira": None, "kwacha": None,
 }  # fmt: skip
+#: (adjective, currency word) -> ISO code: "Swiss francs" CHF, "Kenyan shillings" KES. An
+#: adjective with a word it does not go with ("Swiss dollars") leaves the bare default.
+_CURRENCY_ADJECTIVES: dict[tuple[str, str], str] = {
+    ("swiss", "franc"): "CHF", ("cfa", "franc"): "XOF", ("west african cfa", "franc"): "XOF",
+    ("central african cfa", "franc"): "XAF", ("congolese", "franc"): "CDF",
+    ("rwandan", "franc"): "RWF", ("burundian", "franc"): "BIF", ("guinean", "franc"): "GNF",
+    ("kenyan", "shilling"): "KES", ("ugandan", "shilling"): "UGX",
+    ("tanzanian", "shilling"): "TZS", ("somali", "shilling"): "SOS",
+    ("us", "dollar"): "USD", ("u.s.", "dollar"): "USD", ("american", "dollar"): "USD",
+    ("canadian", "dollar"): "CAD", ("australian", "dollar"): "AUD",
+    ("hong kong", "dollar"): "HKD", ("new zealand", "dollar"): "NZD",
+    ("singapore", "dollar"): "SGD", ("taiwan", "dollar"): "TWD",
+    ("zimbabwean", "dollar"): "ZWL", ("liberian", "dollar"): "LRD",
+    ("british", "pound"): "GBP", ("egyptian", "pound"): "EGP", ("lebanese", "pound"): "LBP",
+    ("sudanese", "pound"): "SDG", ("south sudanese", "pound"): "SSP",
+    ("syrian", "pound"): "SYP", ("indian", "rupee"): "INR", ("pakistani", "rupee"): "PKR",
+    ("sri lankan", "rupee"): "LKR", ("nepalese", "rupee"): "NPR",
+    ("mexican", "peso"): "MXN", ("argentine", "peso"): "ARS", ("philippine", "peso"): "PHP",
+    ("colombian", "peso"): "COP", ("chilean", "peso"): "CLP", ("iraqi", "dinar"): "IQD",
+    ("algerian", "dinar"): "DZD", ("tunisian", "dinar"): "TND", ("libyan", "dinar"): "LYD",
+    ("jordanian", "dinar"): "JOD", ("saudi", "riyal"): "SAR", ("qatari", "riyal"): "QAR",
+    ("moroccan", "dirham"): "MAD", ("uae", "dirham"): "AED", ("emirati", "dirham"): "AED",
+    ("turkish", "lira"): "TRY", ("zambian", "kwacha"): "ZMW", ("malawian", "kwacha"): "MWK",
+    ("japanese", "yen"): "JPY", ("chinese", "yuan"): "CNY", ("nigerian", "naira"): "NGN",
+    ("south african", "rand"): "ZAR", ("ghanaian", "cedi"): "GHS",
+    ("ethiopian", "birr"): "ETB",
+}  # fmt: skip
+#: "Swiss", "Hong Kong", "CFA": an adjective before a currency word, captured as ``cadj``.
+_CURRENCY_ADJ_RE = "|".join(
+    sorted(
+        {re.escape(a).replace(r"\ ", r"\s+") for a, _ in _CURRENCY_ADJECTIVES},
+        key=len,
+        reverse=True,
+    )
+)
+_CURRENCY_NAME_RE = "|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True))
+#: A currency word after an amount ("5 million dollars", "3.5bn euros", "5m Swiss francs").
+_CURRENCY_WORD_RE = rf"(?:(?:{_CURRENCY_ADJ_RE})\s+)?(?:{_CURRENCY_NAME_RE})s?\b"
+
+
+def currency_unit(adjective: str | None, word: str) -> str:
+    """The unit of an amount in ``word`` ("francs"), read with the adjective before it.
+
+    >>> currency_unit("Swiss", "francs"), currency_unit(None, "francs")
+    ('CHF', 'franc')
+    """
+    name = word.lower()
+    if name.endswith("s") and name[:-1] in _CURRENCY_WORDS:
+        name = name[:-1]
+    if adjective:
+        code = _CURRENCY_ADJECTIVES.get((" ".join(adjective.lower().split()), name))
+        if code is not None:
+            return code
+    return _CURRENCY_WORDS.get(name) or name
+
+
 _CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "a$": "AUD", "c$": "CAD", "€": "EUR", "£": "GBP"}
 _CURRENCY_SIGNS["¥"] = "JPY"
 
@@ -114,8 +173,7 @@ def _alt(words: Iterable[str]) -> str:
 _SUFFIX = re.compile(
     rf"""(?:
       (?P<pct>\s*%|\s+per\s*cent\b|\s+percent\b|\s+percentage\s+points?\b)
-    | \s+(?:US\s+)?(?P<curw>(?:CFA\s+)?
-        (?:dollar|euro|pound|yen|yuan|rupee|naira|rand|shilling|franc)s?)\b
+    | \s+(?:(?P<cadj>{_CURRENCY_ADJ_RE})\s+)?(?P<curw>(?:{_CURRENCY_NAME_RE})s?)\b
     | [\s-]+(?P<dur>second|minute|hour|day|week|month|year|decade|centurie|century)s?(?:-old\b)?\b
     | (?:\s+|-)?(?P<meas>{_alt(_MEASURE_UNITS)})(?![\w/])
     )""",
@@ -546,8 +604,8 @@ def _core(text: str, m: re.Match[str], limit: int) -> _Core | None:
             points = "point" in suffix.group("pct").lower()
             kind, unit = FigureKind.PERCENT, ("pp" if points else "%")
         elif suffix.group("curw"):
-            word = suffix.group("curw").lower().split()[-1].rstrip("s")
-            kind, unit = FigureKind.MONEY, _CURRENCY_WORDS.get(word, word.upper())
+            kind = FigureKind.MONEY
+            unit = currency_unit(suffix.group("cadj"), suffix.group("curw"))
         elif suffix.group("dur"):
             kind = FigureKind.DURATION
             unit = _DURATION_UNITS[suffix.group("dur").lower()]
