@@ -513,3 +513,35 @@ async def test_rows_view_follows_conflicts_and_resizes(tmp_path: Path) -> None:
         await until(pilot, lambda: rows.size.width < 100 and view.shown, what="rewrap")
         assert all(len(line) <= rows.scrollable_content_region.width
                    for line in rows.rendered_text())
+
+
+async def test_pane_titles_name_urls_and_show_metadata_without_markup(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from textual.content import Content
+
+    from compare_tui.core.compare import compare_texts
+
+    url = "https://news.example.org/world/africa/[b]mali-clashes"
+    left = load_bytes(Path(SEED_LEFT).read_bytes(), name=url, url=url)
+    left = replace(
+        left,
+        source=replace(left.source, outlet="[red]Example News", published="2025-06-14T08:00Z"),
+    )
+    right = load_input(SEED_RIGHT)
+    c = compare_texts(left, right)
+    app = CompareApp(left, right, notes_path=str(tmp_path / "n.md"), comparer=comparer_for(c))
+
+    def plain(title: str | None) -> str:
+        # border_title reads back as markup: brackets from the data come back escaped.
+        return Content.from_markup(title or "").plain
+
+    async with app.run_test(size=SIZE) as pilot:
+        view = await ready(pilot)
+        title = plain(view.panes[0].border_title)
+        assert title.startswith("news.example.org/…/[b]mali-clashes — Northern Mali")
+        assert title.endswith(" — [red]Example News, 2025-06-14")
+        assert plain(view.panes[1].border_title).startswith("004_967b0b30f98c59d7.txt — ")
+        assert plain(view.rows.border_title) == (
+            "Aligned rows: news.example.org/…/[b]mali-clashes │ 004_967b0b30f98c59d7.txt"
+        )

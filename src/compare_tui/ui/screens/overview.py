@@ -82,7 +82,8 @@ def _clip(text: str, limit: int) -> str:
 
 
 def _file(corpus: Corpus, i: int, limit: int = 18) -> str:
-    return _clip(Path(corpus.documents[i].path).name, limit)
+    """The file name, or host/…/page of a URL."""
+    return _clip(corpus.documents[i].short_name, limit)
 
 
 def _headline(corpus: Corpus, i: int, limit: int = 48) -> str:
@@ -96,14 +97,14 @@ def _headline(corpus: Corpus, i: int, limit: int = 48) -> str:
 
 
 def _where(corpus: Corpus, i: int) -> str:
-    """Outlet and publication date, when the source says."""
+    """Outlet and publication date (the day, as in pane titles), when the source says."""
     src = corpus.documents[i].source
-    return _clip(" · ".join(p for p in (src.outlet, src.published) if p), 32)
+    return _clip(" · ".join(p for p in (src.outlet, (src.published or "")[:10]) if p), 32)
 
 
 def _short(corpus: Corpus, i: int, limit: int = 60) -> str:
     doc = corpus.documents[i]
-    return _clip(doc.title or Path(doc.path).name, limit)
+    return _clip(doc.title or doc.short_name, limit)
 
 
 class MatrixTable(DataTable[Text]):

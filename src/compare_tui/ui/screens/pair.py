@@ -294,14 +294,11 @@ class PairScreen(Screen[None]):
         self.query_one("#main").display = True
         self._index(c)
         for side, pane in enumerate(self.panes):
-            doc = c.documents[side]
-            title = Path(doc.path).name + (f" — {doc.title}" if doc.title else "")
-            pane.border_title = Content(title)
+            pane.border_title = Content(c.documents[side].heading)
             pane.show(PaneModel.from_comparison(c, side))
         self.rows.show(c)
-        self.rows.border_title = Content(
-            f"Aligned rows: {Path(c.documents[0].path).name} │ {Path(c.documents[1].path).name}"
-        )
+        left, right = (doc.short_name for doc in c.documents)
+        self.rows.border_title = Content(f"Aligned rows: {left} │ {right}")
         self.query_one(FiguresTable).show(c, self._rows)
         self.book = self.notes_app.pair_notes(self.pair, c)
         self.current = self._start(c)

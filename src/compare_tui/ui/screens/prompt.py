@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
@@ -29,7 +30,7 @@ class PromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt-box") as box:
-            box.border_title = self._title
+            box.border_title = Content(self._title)
             for line in self._lines:
                 yield Static(Text(line), classes="prompt-context")
             yield Input(value=self._value, placeholder=self._placeholder, id="prompt-input")
