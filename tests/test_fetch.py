@@ -294,6 +294,9 @@ def test_cache_files_are_keyed_by_url_and_hold_headers(base: str, tmp_path: Path
     assert meta["headers"]["content-type"] == "text/html; charset=utf-8"
     assert datetime.fromisoformat(meta["retrieved"])
     assert not [p for p in stem.parent.iterdir() if p.name.endswith(".tmp")]
+    # Pages may be paywalled: the cache files stay private (written by core.atomic).
+    for suffix in (".body", ".json"):
+        assert stem.with_suffix(suffix).stat().st_mode & 0o777 == 0o600
 
 
 def test_a_fresh_fetch_is_preferred_to_the_cache(base: str, tmp_path: Path) -> None:

@@ -8,34 +8,51 @@ import tempfile
 from pathlib import Path
 
 
-def write_text_atomic(path: str | Path, text: str) -> None:
-    """Write ``text`` as UTF-8 to a temporary file beside ``path``, then rename it over.
+def _read_umask() -> int:
+    """The process umask, read once at import: ``os.umask`` can only be read by setting it,
+    which would race with threads creating files. Linux shows it in /proc without a change."""
+    with (
+        contextlib.suppress(OSError, ValueError, IndexError),
+        open("/proc/self/status", encoding="ascii", errors="replace") as status,
+    ):
+        for line in status:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
-    The rename is atomic on POSIX, so readers see the old file or the new one, never a mix;
-    the old file's permission bits are kept.
+
+#: mkstemp creates 0600 files; a new file should get the mode the user's umask gives.
+_UMASK = _read_umask()
+
+
+def write_text_atomic(path: str | Path, text: str) -> None:
+    """Write ``text`` as UTF-8 (newlines as given) atomically; see ``write_bytes_atomic``."""
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: str | Path, data: bytes, *, new_mode: int | None = None) -> None:
+    """Write ``data`` to a temporary file beside the target, then rename it over.
+
+    The rename is atomic on POSIX, so readers see the old file or the new one, never a mix.
+    A symlink is written through: its target is replaced and the link stays a link. The old
+    file's permission bits are kept; a new file gets ``new_mode`` (default 0666 less the umask).
     """
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    target = Path(os.path.realpath(path))
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         try:
             mode = target.stat().st_mode & 0o7777
         except FileNotFoundError:
-            mode = 0o666 & ~_umask()
+            mode = (0o666 & ~_UMASK) if new_mode is None else new_mode
         os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-
-
-def _umask() -> int:
-    """The process umask (mkstemp creates 0600 files; a new file should get the usual mode)."""
-    current = os.umask(0o022)
-    os.umask(current)
-    return current

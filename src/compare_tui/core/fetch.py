@@ -13,13 +13,11 @@ never leaves a record that points at a missing or partial body.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import socket
 import ssl
-import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -29,6 +27,7 @@ from http.client import HTTPException, HTTPMessage
 from pathlib import Path
 from typing import IO, Any
 
+from compare_tui.core.atomic import write_bytes_atomic
 from compare_tui.core.load import LoadError, is_url, now_iso
 
 __all__ = [
@@ -328,25 +327,13 @@ def write_cache(fetched: Fetched, *, cache_dir: Path) -> bool:
     }
     try:
         cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)  # pages may be paywalled
-        _write_atomic(stem.with_suffix(".body"), fetched.body)
-        _write_atomic(
+        # Private like the folder (0600), as mkstemp made them before.
+        write_bytes_atomic(stem.with_suffix(".body"), fetched.body, new_mode=0o600)
+        write_bytes_atomic(
             stem.with_suffix(".json"),
             json.dumps(meta, indent=2, ensure_ascii=False).encode("utf-8"),
+            new_mode=0o600,
         )
     except OSError:
         return False
     return True
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
