@@ -92,6 +92,26 @@ def test_output_never_replaces_a_file_we_did_not_write(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == "my own notes\n"
 
 
+def test_output_replaces_only_a_file_whose_first_line_is_ours(tmp_path: Path) -> None:
+    out = tmp_path / "memo.md"
+    args = ("--markdown", str(seed("000")), str(seed("004")), "-o", str(out))
+    assert run(*args).returncode == 0
+    # Edited below the first line: still ours.
+    out.write_text(out.read_text(encoding="utf-8") + "\nMy remark.\n", encoding="utf-8")
+    assert run(*args).returncode == 0
+    # First line replaced (the marker still further down): not ours any more.
+    edited = "My own memo\n" + out.read_text(encoding="utf-8")
+    out.write_text(edited, encoding="utf-8")
+    assert_refused(run(*args), "not written by compare-tui")
+    assert out.read_text(encoding="utf-8") == edited
+    draft = tmp_path / "draft.json"
+    draft.write_text('{"mine": 1, "schema": 1}\n', encoding="utf-8")
+    assert_refused(run("--json", str(seed("000")), str(seed("004")), "-o", str(draft)))
+    ours = tmp_path / "ours.json"
+    assert run("--json", str(seed("000")), str(seed("004")), "-o", str(ours)).returncode == 0
+    assert run("--json", str(seed("000")), str(seed("004")), "-o", str(ours)).returncode == 0
+
+
 def test_help_explains_every_option_with_examples() -> None:
     result = run("--help")
     assert result.returncode == 0

@@ -77,6 +77,28 @@ def test_folder_skips_what_is_not_an_article(tmp_path: Path) -> None:
     assert all("\n" not in r for r in skipped.values())
 
 
+def test_own_output_is_recognised_by_its_opening_only(tmp_path: Path) -> None:
+    from compare_tui.core.own_output import is_own_output
+
+    assert is_own_output("<!-- written by compare-tui -->\n# memo\n")
+    assert is_own_output("\ufeff<!-- compare-tui notes memo v1 -->\r\n# Notes")
+    assert is_own_output('{\n  "schema": 1,\n  "documents": []}')
+    assert is_own_output('{"schema": 1}')
+    assert not is_own_output("My draft\n<!-- written by compare-tui -->\n")
+    assert not is_own_output("<!-- written by compare-tui --> and then my own text\n")
+    assert not is_own_output('{"documents": [], "schema": 1}')
+    assert not is_own_output("")
+    for p in SEEDS.glob("00[01]_*.txt"):
+        shutil.copy(p, tmp_path / p.name)
+    # An article that quotes our marker below its first line is an article.
+    quoting = "How the tool marks files.\n\n<!-- written by compare-tui --> opens every memo.\n"
+    (tmp_path / "quoting.txt").write_text(quoting, "utf-8")
+    (tmp_path / "notes.md").write_text("<!-- compare-tui notes memo v1 -->\n# Notes\n", "utf-8")
+    loaded = load_corpus([str(tmp_path)])
+    assert [Path(t.source.path).name for t in loaded.texts][-1] == "quoting.txt"
+    assert [Path(s.path).name for s in loaded.skipped] == ["notes.md"]
+
+
 def test_a_named_file_must_load(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x00")

@@ -128,17 +128,19 @@ def _write_output(text: str, output: str | None) -> None:
             os.dup2(devnull, sys.stdout.fileno())
         return
     from compare_tui.core.atomic import write_text_atomic
-    from compare_tui.report.markdown import MARKER
+    from compare_tui.core.own_output import is_own_output
 
     target = Path(output)
     if target.is_dir():
         _fail(f"{output}: is a directory; give a file name for the output")
     if target.exists():
         try:
-            head = target.read_text(encoding="utf-8", errors="replace")[:4096]
+            with target.open("rb") as handle:
+                head = handle.read(4096).decode("utf-8", errors="replace")
         except OSError as exc:
-            _fail(f"{output}: cannot be read ({exc.strerror})")
-        if MARKER not in head and not head.lstrip().startswith('{\n  "schema"'):
+            _fail(f"{output}: cannot be read ({exc.strerror or exc})")
+        if not is_own_output(head):
+            # Only the opening counts: a memo edited below its first line is still ours.
             _fail(f"{output}: exists and was not written by compare-tui; not replacing it")
     try:
         write_text_atomic(target, text)

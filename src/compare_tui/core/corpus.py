@@ -13,7 +13,6 @@ joined by earlier links is never aligned, so grouping aligns few more than one p
 from __future__ import annotations
 
 import math
-import re
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
@@ -34,6 +33,7 @@ from compare_tui.core.models import (
     Figure,
     FigurePair,
 )
+from compare_tui.core.own_output import is_own_output
 from compare_tui.core.words import STOP_WORDS, WORD, stem
 
 if TYPE_CHECKING:
@@ -60,8 +60,6 @@ _NOT_ARTICLE_SUFFIXES = (
     " .exe .dll .so .dylib .bin .pyc .sqlite .db .json .csv"
 )
 _NOT_ARTICLES = frozenset(_NOT_ARTICLE_SUFFIXES.split())
-#: Opening text of files compare-tui writes itself (memos, notes, JSON), never read as articles.
-_OWN_OUTPUT = re.compile(r'\A\s*(?:<!-- (?:written by )?compare-tui|\{\s*"schema")')
 
 #: Beyond the function words: words so common in news that they say nothing about the story.
 _STOP = STOP_WORDS | frozenset("after before over about more most some any all one two".split())
@@ -118,7 +116,7 @@ def load_corpus(
                 except LoadError as exc:
                     reason = str(exc).removeprefix(f"{name}: ")
                 else:
-                    if _OWN_OUTPUT.match(loaded.text[:200]):
+                    if is_own_output(loaded.text[:4096]):
                         reason = "written by compare-tui (a memo or report), not an article"
                     else:
                         texts.append(loaded)

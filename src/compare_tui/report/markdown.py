@@ -26,9 +26,11 @@ from compare_tui.core.models import (
     Span,
     safe_name,
 )
+from compare_tui.core.own_output import REPORT_MARKER
 
-#: First line of every memo we write; lets us recognise our own files before replacing them.
-MARKER = "<!-- written by compare-tui -->"
+#: First line of every memo we write; lets us recognise our own files before replacing them
+#: (``core.own_output.is_own_output``).
+MARKER = REPORT_MARKER
 
 #: Characters that mean something to GFM anywhere in a line: emphasis, code, links, images,
 #: tables, HTML, strikethrough and GitHub's maths. (``!`` and ``(`` only act after ``[``/``]``.)

@@ -26,6 +26,7 @@ from pathlib import Path
 from compare_tui.core.atomic import write_text_atomic
 from compare_tui.core.figure_table import figure_rows
 from compare_tui.core.models import Comparison, Document
+from compare_tui.core.own_output import NOTES_MARKER, is_own_output
 from compare_tui.report.markdown import (
     code_inline,
     escape_inline,
@@ -34,7 +35,7 @@ from compare_tui.report.markdown import (
 )
 
 #: First line of every memo this module writes; a file without it is never overwritten.
-MEMO_MARKER = "<!-- compare-tui notes memo v1 -->"
+MEMO_MARKER = NOTES_MARKER
 _NOTE = re.compile(r"<!-- compare-tui-note (\{.*?\}) -->")
 
 
@@ -502,7 +503,7 @@ def save_memo(path: str | Path, text: str) -> None:
         existing = None
     except (OSError, UnicodeDecodeError) as exc:
         raise MemoError(f"{p}: cannot read the notes file before saving ({exc})") from None
-    if existing is not None and existing.strip() and not existing.startswith(MEMO_MARKER):
+    if existing is not None and existing.strip() and not is_own_output(existing):
         raise MemoError(f"{p}: exists and is not a compare-tui notes file; not overwriting it")
     try:
         write_text_atomic(p, text)
