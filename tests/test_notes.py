@@ -201,3 +201,85 @@ def test_memo_of_files_with_escape_sequences_in_their_names_holds_none() -> None
     p = s.open(0, 1, c)
     p.attached[note.key] = p.note(note.target, "x")
     assert not _has_control(s.render(date="2025-06-14"))
+
+
+# -- saving never loses what the file held ---------------------------------------------------
+
+
+def _saved_memo(tmp_path: Path, text: str = "first note") -> tuple[Path, Comparison, Note]:
+    c = text_comparison(LEFT, RIGHT)
+    note = Note(alignment_target(c, 0), text)
+    path = tmp_path / "notes.md"
+    assert save_memo(path, render_memo(c, [note], date="2025-06-14")) is None
+    return path, c, note
+
+
+def test_hand_edit_between_load_and_save_is_kept_in_a_backup(tmp_path: Path) -> None:
+    path, c, note = _saved_memo(tmp_path)
+    stored = read_memo(path)
+    edited = path.read_text(encoding="utf-8").replace("first note", "first note, fixed on GitHub")
+    edited += "\nA paragraph I added by hand.\n"
+    path.write_text(edited, encoding="utf-8")
+    message = save_memo(path, render_memo(c, stored, date="2025-06-15"))
+    assert message is not None and "notes.md.bak" in message
+    assert (tmp_path / "notes.md.bak").read_text(encoding="utf-8") == edited
+    # A second edit, a second backup: the first one is never replaced.
+    path.write_text(edited + "More by hand.\n", encoding="utf-8")
+    message = save_memo(path, render_memo(c, stored, date="2025-06-15"))
+    assert message is not None and "notes.md.bak.1" in message
+    assert (tmp_path / "notes.md.bak").read_text(encoding="utf-8") == edited
+    assert (tmp_path / "notes.md.bak.1").read_text(encoding="utf-8").endswith("More by hand.\n")
+    # The file as this process last wrote it: saved over without a backup.
+    assert save_memo(path, render_memo(c, [], date="2025-06-16")) is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "notes.md",
+        "notes.md.bak",
+        "notes.md.bak.1",
+    ]
+
+
+def test_edit_made_before_this_session_read_the_memo_is_kept(tmp_path: Path) -> None:
+    path, c, note = _saved_memo(tmp_path)
+    edited = path.read_text(encoding="utf-8") + "\nMy conclusion, typed in an editor.\n"
+    path.write_text(edited, encoding="utf-8")
+    from compare_tui.report import notes as notes_module
+
+    notes_module._KNOWN.clear()  # a new session
+    stored = read_memo(path)
+    assert save_memo(path, render_memo(c, stored, date="2025-06-15")) is not None
+    assert (tmp_path / "notes.md.bak").read_text(encoding="utf-8") == edited
+
+
+def test_a_memo_read_and_saved_again_unchanged_makes_no_backup(tmp_path: Path) -> None:
+    path, c, note = _saved_memo(tmp_path)
+    from compare_tui.report import notes as notes_module
+
+    notes_module._KNOWN.clear()  # a new session: it reads the memo, adds a note, saves
+    stored = read_memo(path)
+    extra = Note(figure_target(c, 0, 0), "second")
+    assert save_memo(path, render_memo(c, [*stored, extra], date="2025-06-20")) is None
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.md"]
+
+
+def test_unparsable_note_is_kept_in_the_backup(tmp_path: Path) -> None:
+    path, c, note = _saved_memo(tmp_path)
+    broken = path.read_text(encoding="utf-8") + '\n<!-- compare-tui-note {"kind": oops} -->\n'
+    path.write_text(broken, encoding="utf-8")
+    from compare_tui.report import notes as notes_module
+
+    notes_module._KNOWN.clear()
+    stored = read_memo(path)
+    assert [n.text for n in stored] == ["first note"]
+    message = save_memo(path, render_memo(c, stored, date="2025-06-15"))
+    assert message is not None and "notes.md.bak" in message
+    assert "oops" in (tmp_path / "notes.md.bak").read_text(encoding="utf-8")
+    assert "oops" not in path.read_text(encoding="utf-8")
+
+
+def test_another_session_saving_in_between_is_kept(tmp_path: Path) -> None:
+    path, c, note = _saved_memo(tmp_path)
+    stored = read_memo(path)
+    other = render_memo(c, [*stored, Note(figure_target(c, 0, 0), "theirs")], date="2025-06-15")
+    path.write_text(other, encoding="utf-8")  # the other session's atomic save
+    assert save_memo(path, render_memo(c, stored, date="2025-06-15")) is not None
+    assert "theirs" in (tmp_path / "notes.md.bak").read_text(encoding="utf-8")

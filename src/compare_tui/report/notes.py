@@ -15,9 +15,14 @@ Pure: no terminal, no markup; the tables are the Markdown report's own; the only
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import re
+import tempfile
+import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -37,6 +42,9 @@ from compare_tui.report.markdown import (
 #: First line of every memo this module writes; a file without it is never overwritten.
 MEMO_MARKER = NOTES_MARKER
 _NOTE = re.compile(r"<!-- compare-tui-note (\{.*?\}) -->")
+#: Every note comment, readable or not: more of these than parsed notes means some were lost.
+_NOTE_START = re.compile(r"<!-- compare-tui-note")
+_NOTE_NUMBER = re.compile(r"^(#+ Note )\d+(?=:)")
 
 
 class NoteKind(StrEnum):
@@ -482,8 +490,35 @@ class MemoError(Exception):
     """The notes file cannot be read or written; the message is one line."""
 
 
+@dataclass(slots=True)
+class _Known:
+    """What this process knows of one memo file's content (SHA-256 of the text)."""
+
+    #: As last read, when every note in it parsed (None: not read, or some did not parse).
+    read: str | None = None
+    #: As last written by this process.
+    written: str | None = None
+
+
+#: Per memo file (resolved path): what this process last read or wrote there. A save over
+#: anything else (edited by hand or by another session since) first keeps a backup.
+_KNOWN: dict[str, _Known] = {}
+_KNOWN_LOCK = threading.Lock()
+
+
+def _key(path: Path) -> str:
+    return os.path.realpath(path)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def read_memo(path: str | Path) -> list[Note]:
-    """Notes held by a memo file; none if it does not exist."""
+    """Notes held by a memo file; none if it does not exist.
+
+    Remembers what was read, so that ``save_memo`` can tell whether the file changed since.
+    """
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
@@ -491,11 +526,79 @@ def read_memo(path: str | Path) -> list[Note]:
         return []
     except (OSError, UnicodeDecodeError) as exc:
         raise MemoError(f"{p}: cannot read the notes file ({exc})") from None
-    return parse_memo(text)
+    notes = parse_memo(text)
+    complete = len(notes) == len(_NOTE_START.findall(text))
+    with _KNOWN_LOCK:
+        _KNOWN.setdefault(_key(p), _Known()).read = _digest(text) if complete else None
+    return notes
 
 
-def save_memo(path: str | Path, text: str) -> None:
-    """Write a memo atomically; refuse to replace a file that is not a compare-tui memo."""
+def _loses_lines(old: str, new: str) -> bool:
+    """Whether some line of ``old`` (other than blanks and the memo's date) is not in ``new``:
+    a paragraph added by hand, a note's text edited on GitHub, a note comment that did not
+    parse."""
+
+    def lines(text: str) -> Counter[str]:
+        # Notes are renumbered when one is added before them: the number is not content.
+        return Counter(
+            _NOTE_NUMBER.sub(r"\1", line.rstrip())
+            for line in text.splitlines()
+            if line.strip() and not line.startswith("Date: ")
+        )
+
+    return bool(lines(old) - lines(new))
+
+
+def _needs_backup(p: Path, existing: str, text: str) -> bool:
+    """True unless the file holds what this process last wrote, or what it last read (every
+    note parsed) with nothing of it missing from ``text``."""
+    if existing == text:
+        return False
+    digest = _digest(existing)
+    with _KNOWN_LOCK:
+        known = _KNOWN.get(_key(p), _Known())
+    if digest == known.written:
+        return False
+    return not (digest == known.read and not _loses_lines(existing, text))
+
+
+def _backup(p: Path, existing: str) -> Path:
+    """Copy ``existing`` to ``FILE.bak`` (or ``FILE.bak.1``, ``.2``...: an earlier backup is
+    never replaced), atomically: written whole to a temporary file, then hard-linked in place
+    (the link fails if the name is taken)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(existing.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        for n in range(10_000):
+            candidate = p.with_name(f"{p.name}.bak" + (f".{n}" if n else ""))
+            try:
+                os.link(tmp, candidate)
+            except FileExistsError:
+                continue
+            except OSError:  # a file system without hard links: create it exclusively
+                try:
+                    with open(candidate, "xb") as handle:
+                        handle.write(existing.encode("utf-8"))
+                except FileExistsError:
+                    continue
+            return candidate
+        raise OSError(f"too many backups of {p.name}")
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
+def save_memo(path: str | Path, text: str) -> str | None:
+    """Write a memo atomically; refuse to replace a file that is not a compare-tui memo.
+
+    A memo whose content is not what this process last read or wrote (edited by hand, saved
+    by another session since, or holding notes that did not parse) is first copied to
+    ``FILE.bak`` (``FILE.bak.1``, ... if taken). Returns a one-line message saying so, for the
+    caller to show; None when nothing needed keeping.
+    """
     p = Path(path)
     try:
         existing = p.read_text(encoding="utf-8")
@@ -505,10 +608,26 @@ def save_memo(path: str | Path, text: str) -> None:
         raise MemoError(f"{p}: cannot read the notes file before saving ({exc})") from None
     if existing is not None and existing.strip() and not is_own_output(existing):
         raise MemoError(f"{p}: exists and is not a compare-tui notes file; not overwriting it")
+    message = None
+    if existing is not None and existing.strip() and _needs_backup(p, existing, text):
+        try:
+            kept = _backup(p, existing)
+        except OSError as exc:
+            raise MemoError(
+                f"{p}: changed outside this session and no backup could be written "
+                f"({exc.strerror or exc}); not overwriting it"
+            ) from None
+        message = (
+            f"{p.name} had changed outside this session (or held notes it could not read): "
+            f"its previous content is kept in {kept.name}"
+        )
     try:
         write_text_atomic(p, text)
     except OSError as exc:
         raise MemoError(f"{p}: cannot write the notes file ({exc.strerror or exc})") from None
+    with _KNOWN_LOCK:
+        _KNOWN.setdefault(_key(p), _Known()).written = _digest(text)
+    return message
 
 
 def default_notes_name(left: str | Path, right: str | Path) -> str:
