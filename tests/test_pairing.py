@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare_tui.core.compare import build_document
+from compare_tui.core.figure_table import value_text
 from compare_tui.core.figures import extract_figures
 from compare_tui.core.load import load_path
 from compare_tui.core.models import Document, Figure, FigurePair, PairStatus, Source
@@ -64,7 +65,7 @@ def test_000_vs_001_several_against_dozens_is_a_conflict() -> None:
     pairs = paired(seed("000"), seed("001"))
     (pair,) = [p for a, b, p in pairs if b.text == "several" and b.counted == "Malian soldiers"]
     assert pair.status is PairStatus.CONFLICT
-    assert "several (3-9)" in pair.why and "dozens (13+)" in pair.why
+    assert "several (3-9)" in pair.why and "dozens (13 or more)" in pair.why
 
 
 def test_000_vs_002_three_against_seven_is_a_conflict() -> None:
@@ -100,7 +101,7 @@ def test_conflicting_money_in_same_context() -> None:
     right = doc_of("The new bridge over the river will cost $5 million, the mayor said.")
     ((_, _, pair),) = paired(left, right)
     assert pair.status is PairStatus.CONFLICT
-    assert pair.why.startswith("USD 3.5 million vs USD 5 million")
+    assert pair.why.startswith("$3.5 million vs $5 million")
 
 
 def test_unrelated_years_stay_apart() -> None:
@@ -176,7 +177,7 @@ def test_a_death_toll_pairs_with_people_killed() -> None:
     left = doc_of("At least 42 people were killed in the floods.")
     right = doc_of("The death toll from the floods in the south rose to 57 on Wednesday.")
     ((_, _, pair),) = paired(left, right)
-    assert (pair.status, pair.why) == (PairStatus.AGREE, "42+ vs 57")
+    assert (pair.status, pair.why) == (PairStatus.AGREE, "42 or more vs 57")
     deaths = doc_of("The floods caused 57 deaths in the south.")
     ((_, _, pair),) = paired(left, deaths)
     assert pair.status is PairStatus.AGREE
@@ -198,7 +199,7 @@ def test_money_written_differently_agrees() -> None:
     left = doc_of("The government approved a $3.5 billion rescue plan for factories.")
     right = doc_of("The government approved a rescue plan worth 3.5bn dollars for factories.")
     ((_, _, pair),) = paired(left, right)
-    assert (pair.status, pair.why) == (PairStatus.AGREE, "both USD 3.5 billion")
+    assert (pair.status, pair.why) == (PairStatus.AGREE, "both $3.5 billion")
 
 
 def test_fractions_and_percents_compare() -> None:
@@ -212,7 +213,7 @@ def test_the_same_full_date_pairs_in_different_words() -> None:
     left = doc_of("The ferry sank on March 3, 2024, officials said.")
     right = doc_of("Officials confirmed the accident happened on 3 March 2024.")
     ((_, _, pair),) = paired(left, right)
-    assert (pair.status, pair.why) == (PairStatus.AGREE, "both 2024-03-03")
+    assert (pair.status, pair.why) == (PairStatus.AGREE, "March 3, 2024 = 3 March 2024")
 
 
 def test_amounts_pair_only_in_the_same_currency() -> None:
@@ -226,3 +227,15 @@ def test_amounts_pair_only_in_the_same_currency() -> None:
     assert (a.unit, b.unit, pair.status) == ("XOF", "XOF", PairStatus.AGREE)
     ((a, b, pair),) = paired(bare, doc_of("The regulator fined the bank 25 million francs."))
     assert (a.unit, b.unit, pair.status) == ("franc", "franc", PairStatus.CONFLICT)
+
+
+def test_why_prints_values_as_the_figure_table_does() -> None:
+    """One formatter: the values in a pair's explanation are the values its row's cells show."""
+    for one, other in (("000", "001"), ("000", "002"), ("000", "004")):
+        for a, b, pair in paired(seed(one), seed(other)):
+            assert value_text(a) in pair.why and value_text(b) in pair.why, pair.why
+    left = doc_of("A handful of villagers were rescued from the river, the mayor said.")
+    right = doc_of("The mayor said dozens of villagers were rescued from the river.")
+    ((a, b, pair),) = paired(left, right)
+    assert pair.why == "a handful of (2-6) vs dozens (13 or more) villagers rescued"
+    assert (value_text(a), value_text(b)) == ("2-6", "13 or more")

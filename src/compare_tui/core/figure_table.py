@@ -48,9 +48,7 @@ def figure_rows(comparison: Comparison, *, all_lone: bool = False) -> tuple[Figu
         enumerate(comparison.figure_pairs),
         key=lambda np: (np[1].status is not PairStatus.CONFLICT, left_figs[np[1].left].start),
     )
-    rows = [
-        FigureRow(p.left, p.right, RowStatus(str(p.status)), p.why, pair=n) for n, p in pairs
-    ]
+    rows = [FigureRow(p.left, p.right, RowStatus(str(p.status)), p.why, pair=n) for n, p in pairs]
     paired_left, paired_right = comparison.paired_figures
     rows += [
         FigureRow(i, None, RowStatus.LEFT_ONLY, "not in the right article")
@@ -75,7 +73,11 @@ _CURRENCY = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 
 
 def value_text(figure: Figure) -> str:
-    """A figure's value as a reader checks it: "10", "about 2,000", "13 or more", "3-9 days"."""
+    """A figure's value as a reader checks it: "10", "about 2,000", "13 or more", "3-9 days".
+
+    The one formatter of values: the figure table, the memos and the pair explanations
+    (``pairing.describe``) all print values with it, so a row's cells and its "why" agree.
+    """
     low, high = figure.low, figure.high
     if figure.kind in _AS_WRITTEN or (low is None and high is None):
         return figure.text
@@ -96,6 +98,9 @@ def value_text(figure: Figure) -> str:
 
 
 _PLURAL = {"foot": "feet", "inch": "inches", "century": "centuries"}
+#: Units that are abbreviations, never pluralised ("40 km", "60 mph").
+_ABBREVIATED = frozenset({"mph", "kg", "km", "cm", "mm"})
+_WORDED_UNIT_KINDS = frozenset({FigureKind.DURATION, FigureKind.MEASURE, FigureKind.MONEY})
 
 
 def _unit_suffix(figure: Figure, *, symbol: str, plural: bool) -> str:
@@ -103,15 +108,23 @@ def _unit_suffix(figure: Figure, *, symbol: str, plural: bool) -> str:
     if not unit or symbol:
         return ""
     if figure.kind is FigureKind.PERCENT or unit == "%":
+        if unit == "pp":
+            return " percentage points" if plural else " percentage point"
         return "%"
-    if plural and figure.kind in (FigureKind.DURATION, FigureKind.MEASURE) and len(unit) > 2:
+    # Units written as words pluralise ("3 metres", "20 million francs"); codes do not ("CHF").
+    worded = unit.isalpha() and unit.islower() and unit not in _ABBREVIATED
+    if plural and worded and figure.kind in _WORDED_UNIT_KINDS:
         unit = _PLURAL.get(unit, unit if unit.endswith("s") else unit + "s")
     return f" {unit}"
 
 
 def _num(value: float | None) -> str:
+    """ "2,000", "3.5", "12 million", "3.5 billion" (round millions read as words)."""
     if value is None:
         return "?"
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= scale and value % (scale / 10) == 0:
+            return f"{value / scale:g} {word}"
     if value == int(value) and abs(value) < 1e15:
         return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from compare_tui.core import numbers as nb
+from compare_tui.core.figure_table import value_text
 from compare_tui.core.figures import owner_is_source
 from compare_tui.core.models import (
     Alignment,
@@ -421,56 +422,34 @@ def pair_figures(
 # --- Explanations -------------------------------------------------------------------------
 
 
-def _number(value: float) -> str:
-    if value >= 1_000_000 and value % 100_000 == 0:
-        millions = value / 1_000_000
-        return f"{millions:g} million" if millions < 1000 else f"{value / 1e9:g} billion"
-    if value == int(value):
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+#: Kinds compared by exact value but shown as written ("March 14", "14 March").
+_AS_WRITTEN = frozenset({FigureKind.YEAR, FigureKind.DATE, FigureKind.TIME, FigureKind.ORDINAL})
 
 
 def describe(figure: Figure) -> str:
-    """A short reading of a figure's value: "10", "about 2,000", "dozens (13+)", "15+"."""
-    kind, low, high = figure.kind, figure.low, figure.high
-    if kind is FigureKind.DATE and low is not None:
-        v = int(low)
-        y, m, d = v // 10_000, v // 100 % 100, v % 100
-        return "-".join(f"{x:02d}" for x in (y, m, d) if x) if y else f"{m:02d}-{d:02d}"
-    if kind is FigureKind.TIME and low is not None:
-        return f"{int(low):02d}:{round(low % 1 * 60):02d}"
-    if kind is FigureKind.YEAR and low is not None:
-        return f"{int(low)}" if low == high else f"{int(low)}s"
+    """A figure's value as the figure table prints it (``figure_table.value_text``), with the
+    words of a vague quantity first: "10", "about 2,000", "dozens (13 or more)"."""
+    value = value_text(figure)
     word = " ".join(figure.text.lower().split())
     vague = next((w for w in nb.VAGUE if word.endswith(w)), None)
-    if low is not None and high is not None and low == high:
-        body = ("about " if figure.approx else "") + _number(low)
-    elif low is not None and high is not None:
-        body = f"{_number(low)}-{_number(high)}"
-    elif low is not None:
-        body = f"{_number(low)}+"
-    elif high is not None:
-        body = f"up to {_number(high)}"
-    else:
-        body = "?"
-    if vague is not None:
-        body = f"{vague} ({body.removeprefix('about ')})"
-    unit = figure.unit
-    if kind is FigureKind.PERCENT:
-        return body + (" percentage points" if unit == "pp" else "%")
-    if kind is FigureKind.MONEY and unit:
-        return f"{unit} {body}"
-    if kind is FigureKind.DURATION and unit:
-        return f"{body} {unit}" if figure.low == figure.high == 1 else f"{body} {unit}s"
-    if kind is FigureKind.MEASURE and unit:
-        return f"{body} {unit}"
-    return body
+    if vague is not None and figure.kind is FigureKind.COUNT:
+        return f"{vague} ({value.removeprefix('about ')})"
+    return value
 
 
 def explain(left: Figure, right: Figure, *, agree: bool) -> str:
-    """Short human reason: "both 10", "2,000 vs about 2,000", "3 vs 7 separatist gunmen killed"."""
+    """Short human reason: "both 10", "2,000 vs about 2,000", "3 vs 7 separatist gunmen killed".
+
+    Dates, times and years agree only on the same value, so two wordings of one date read
+    "March 14 = 14 March".
+    """
     a, b = describe(left), describe(right)
-    text = f"both {a}" if a == b else f"{a} vs {b}"
+    if a == b:
+        text = f"both {a}"
+    elif agree and left.kind in _AS_WRITTEN:
+        text = f"{a} = {b}"
+    else:
+        text = f"{a} vs {b}"
     if agree:
         return text
     what = max((left.counted or "", right.counted or ""), key=len)
