@@ -11,6 +11,7 @@ import pytest
 
 from compare_tui.core.corpus import Corpus, CorpusOptions, load_corpus
 from compare_tui.core.load import LoadError
+from compare_tui.core.models import Document, Figure
 
 from .conftest import SEEDS
 
@@ -57,6 +58,29 @@ def test_comparisons_are_computed_once_and_evicted_least_recently_used() -> None
     assert c.cached(0, 1) is first
     # Each article's figures are extracted once and shared by every comparison.
     assert c.comparison(0, 4).figures[0] is first.figures[0]
+
+
+def test_corpus_comparison_is_compare_documents_with_figures_extracted_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from compare_tui.core import figures as figures_module
+    from compare_tui.core.compare import compare_documents
+
+    c = Corpus.from_texts(load_corpus([str(SEEDS)]).texts)
+    expected = compare_documents(c.documents[0], c.documents[2])
+    calls: list[str] = []
+    real = figures_module.extract_figures
+
+    def counting(document: Document) -> tuple[Figure, ...]:
+        calls.append(document.path)
+        return real(document)
+
+    monkeypatch.setattr(figures_module, "extract_figures", counting)
+    got = c.comparison(0, 2)
+    assert got == expected
+    c.comparison(2, 0)
+    c.comparison(0, 1)
+    assert sorted(calls) == sorted({c.documents[k].path for k in (0, 1, 2)})
 
 
 def test_folder_skips_what_is_not_an_article(tmp_path: Path) -> None:

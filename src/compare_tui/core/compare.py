@@ -10,7 +10,14 @@ from pathlib import Path
 
 from compare_tui.core.inputs import load_input
 from compare_tui.core.load import LoadedText
-from compare_tui.core.models import Comparison, Document, SegmentKind, Source
+from compare_tui.core.models import (
+    Alignment,
+    Comparison,
+    Document,
+    Figure,
+    SegmentKind,
+    Source,
+)
 from compare_tui.core.segment import segment
 
 #: ``progress(fraction, stage)``: called from whatever thread runs the comparison.
@@ -42,9 +49,18 @@ def _guess_title(doc: Document) -> str | None:
 
 
 def compare_documents(
-    left: Document, right: Document, *, progress: Progress | None = None
+    left: Document,
+    right: Document,
+    *,
+    progress: Progress | None = None,
+    alignments: tuple[Alignment, ...] | None = None,
+    figures: tuple[tuple[Figure, ...], tuple[Figure, ...]] | None = None,
 ) -> Comparison:
-    """Align, diff, extract and pair figures for two segmented documents."""
+    """Align, diff, extract and pair figures for two segmented documents.
+
+    ``alignments`` and ``figures`` (per side), when already known (a corpus extracts each
+    article's figures once and caches alignments), are used instead of being computed again.
+    """
     from compare_tui.core.align import align_sentences
     from compare_tui.core.figures import extract_figures
     from compare_tui.core.pairing import pair_figures
@@ -59,10 +75,12 @@ def compare_documents(
         yield
         timings[name] = time.perf_counter() - start
 
-    with stage("aligning", 0.1):
-        alignments = align_sentences(left, right)
-    with stage("finding figures", 0.8):
-        figures = (extract_figures(left), extract_figures(right))
+    if alignments is None:
+        with stage("aligning", 0.1):
+            alignments = align_sentences(left, right)
+    if figures is None:
+        with stage("finding figures", 0.8):
+            figures = (extract_figures(left), extract_figures(right))
     with stage("pairing figures", 0.9):
         pairs = pair_figures(left, right, figures, alignments)
     report(1.0, "done")

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, BinaryIO, TypeVar
 import numpy as np
 from numpy.typing import NDArray
 
-from compare_tui.core.compare import build_document
+from compare_tui.core.compare import build_document, compare_documents
 from compare_tui.core.load import LoadedText, LoadError, is_url
 from compare_tui.core.models import (
     AlignKind,
@@ -330,18 +330,13 @@ class Corpus:
         another entry because sides matter to every view."""
         found = self._get(self._compared, (i, j))
         if found is None:
-            # compare_documents would extract each article's figures once per pair; here they
-            # are extracted once per article and reused.
-            from compare_tui.core.pairing import pair_figures
-
-            left, right = self.documents[i], self.documents[j]
-            alignments = self.alignments(i, j)
-            figures = (self.figures(i), self.figures(j))
-            found = Comparison(
-                documents=(left, right),
-                alignments=alignments,
-                figures=figures,
-                figure_pairs=pair_figures(left, right, figures, alignments),
+            # Figures are extracted once per article and alignments cached per pair: both are
+            # handed to compare_documents rather than computed again for every pair.
+            found = compare_documents(
+                self.documents[i],
+                self.documents[j],
+                alignments=self.alignments(i, j),
+                figures=(self.figures(i), self.figures(j)),
             )
             self._put(self._compared, (i, j), found)
         return found
