@@ -15,6 +15,8 @@ from compare_tui.core.figure_matrix import (
     pair_for_cell,
     row_label,
 )
+from compare_tui.core.figure_table import LONE_KINDS
+from compare_tui.core.models import FigureKind
 
 from .conftest import SEEDS
 
@@ -41,10 +43,8 @@ def test_separatist_dead_three_versus_seven_is_one_conflicting_row(
     assert row.status is MatrixStatus.CONFLICT
     assert row.event == "killed"
     # Every cell of the row is the separatists' own dead, not the army's count of ten.
-    assert all(
-        corpus.figures(d)[f].low == v
-        for d, f, v in [(0, row.cells[0], 3), (2, row.cells[2], 7), (4, row.cells[4], 3)]
-    )
+    lows = {d: corpus.figures(d)[f].low for d, f in enumerate(row.cells) if f is not None}
+    assert (lows[0], lows[2], lows[4]) == (3, 7, 3)
     assert "killed" in row_label(row)
 
 
@@ -88,3 +88,14 @@ def test_matrix_compares_groups_fully_and_only_related_centres(corpus: Corpus) -
     assert len(pairs) < 10
     names = [Path(d.path).name[:3] for d in corpus.documents]
     assert names[2] == "002"
+
+
+def test_single_rows_hold_the_kinds_the_pair_table_lists_alone(
+    corpus: Corpus, rows: tuple[MatrixRow, ...]
+) -> None:
+    singles = [r for r in rows if r.status is MatrixStatus.SINGLE]
+    assert singles
+    assert {r.kind for r in singles} <= LONE_KINDS
+    assert FigureKind.YEAR not in LONE_KINDS and FigureKind.COUNT in LONE_KINDS
+    every = figure_matrix(corpus, all_single=True)
+    assert {r.kind for r in every if r.status is MatrixStatus.SINGLE} - LONE_KINDS

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from compare_tui.core.corpus import Corpus
+from compare_tui.core.figure_table import LONE_KINDS
 from compare_tui.core.models import Figure, FigureKind, PairStatus
 
 __all__ = [
@@ -39,10 +40,6 @@ ALL_PAIRS_GROUP = 6
 #: ``CorpusOptions.related``: two different stories of one conflict (seeds 000 and 002, 0.21)
 #: must still have their casualty figures set side by side.
 FIGURE_RELATED = 0.1
-#: Kinds worth a row when only one article gives them; a lone year or ordinal is noise.
-SINGLE_KINDS = frozenset(
-    {FigureKind.COUNT, FigureKind.MEASURE, FigureKind.MONEY, FigureKind.PERCENT}
-)
 
 
 class MatrixStatus(StrEnum):
@@ -182,7 +179,7 @@ def figure_matrix(
         figures: list[Figure] = [corpus.figures(d)[f] for d, f in figs]
         links = tuple(rows.links[root])
         if len(figs) == 1:
-            if not (all_single or figures[0].kind in SINGLE_KINDS):
+            if not (all_single or figures[0].kind in LONE_KINDS):
                 continue
             status = MatrixStatus.SINGLE
         elif any(link.status is PairStatus.CONFLICT for link in links):

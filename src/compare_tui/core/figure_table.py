@@ -19,10 +19,9 @@ class RowStatus(StrEnum):
     RIGHT_ONLY = "right only"
 
 
-#: Kinds worth listing when they have no counterpart; a lone year or ordinal is noise.
-_LONE_KINDS = frozenset(
-    {FigureKind.COUNT, FigureKind.MEASURE, FigureKind.MONEY, FigureKind.PERCENT}
-)
+#: Kinds worth listing when they have no counterpart; a lone year or ordinal is noise. Shared
+#: by the pair table (one-sided rows) and the figure matrix (rows of one article).
+LONE_KINDS = frozenset({FigureKind.COUNT, FigureKind.MEASURE, FigureKind.MONEY, FigureKind.PERCENT})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +63,7 @@ def figure_rows(comparison: Comparison, *, all_lone: bool = False) -> tuple[Figu
 
 
 def _worth_listing(figure: Figure) -> bool:
-    return figure.kind in _LONE_KINDS
+    return figure.kind in LONE_KINDS
 
 
 #: Kinds whose own wording is clearer than any value we could print for them.
