@@ -25,20 +25,13 @@ from .test_ui_support import (
     SEED_RIGHT,
     SEED_SEVERAL,
     comparer_for,
+    make_app,
     seed_comparison,
     settled,
     until,
 )
 
 SIZE = (160, 45)
-
-
-def make_app(tmp_path: Path, left: str = SEED_LEFT, right: str = SEED_RIGHT) -> CompareApp:
-    """The app on two seeds, compared by the real engine (once per pair, cached)."""
-    return CompareApp(
-        left, right, notes_path=str(tmp_path / "notes.md"),
-        comparer=comparer_for(seed_comparison(left, right)), today="2025-06-14",
-    )
 
 
 async def ready(pilot: Pilot[int]) -> PairScreen:

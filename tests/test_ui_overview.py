@@ -100,7 +100,7 @@ async def test_overview_keys_tab_help_save_palette_quit(corpus: Corpus, tmp_path
         await pilot.press("shift+tab")
         assert pairs_table(screen).has_focus
         await pilot.press("question_mark")
-        assert isinstance(app.screen, HelpScreen)
+        assert isinstance(pilot.app.screen, HelpScreen)
         await pilot.press("escape")
         assert app.screen is screen
         assert screen.check_action("save", ()) is True

@@ -19,25 +19,14 @@ from compare_tui.ui.app import CompareApp
 from compare_tui.ui.screens.help import HelpScreen
 from compare_tui.ui.screens.prompt import PromptScreen
 
-from .test_ui_support import (
-    SEED_LEFT,
-    SEED_RIGHT,
-    SEED_SEVERAL,
-    comparer_for,
-    seed_comparison,
-    settled,
-    until,
-)
+from .test_ui_support import SEED_LEFT, SEED_RIGHT, SEED_SEVERAL, make_app, settled, until
 
 SIZE = (160, 45)
 Snap = Callable[..., bool]
 
 
 def app(tmp_path: Path, right: str = SEED_RIGHT) -> CompareApp:
-    return CompareApp(
-        SEED_LEFT, right, notes_path=str(tmp_path / "notes.md"),
-        comparer=comparer_for(seed_comparison(SEED_LEFT, right)), today="2025-06-14",
-    )
+    return make_app(tmp_path, SEED_LEFT, right)
 
 
 def after(

@@ -42,6 +42,15 @@ def seed_comparison(left: str = SEED_LEFT, right: str = SEED_RIGHT) -> Compariso
     return compare_paths(left, right)
 
 
+def make_app(tmp_path: Path, left: str = SEED_LEFT, right: str = SEED_RIGHT) -> CompareApp:
+    """The app on two seeds, compared by the real engine (once per pair, cached); notes in
+    ``tmp_path``, dated 2025-06-14."""
+    return CompareApp(
+        left, right, notes_path=str(tmp_path / "notes.md"),
+        comparer=comparer_for(seed_comparison(left, right)), today="2025-06-14",
+    )
+
+
 def text_comparison(left: str, right: str) -> Comparison:
     return compare_texts(
         load_bytes(left.encode(), name="left.txt"), load_bytes(right.encode(), name="right.txt")

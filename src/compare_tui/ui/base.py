@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
@@ -128,7 +129,7 @@ class NotesApp(App[int]):
 
     # -- the command palette --------------------------------------------------------------
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's own commands, then every action of the screen that can run now."""
         yield from super().get_system_commands(screen)
         actions: tuple[tuple[str, str, str], ...] = getattr(screen, "ACTIONS", ())
@@ -137,5 +138,5 @@ class NotesApp(App[int]):
                 yield SystemCommand(title, help_text, _runner(screen, action))
 
 
-def _runner(screen: Screen[object], action: str) -> Callable[[], object]:
+def _runner(screen: Screen[Any], action: str) -> Callable[[], object]:
     return lambda: screen.run_action(action)

@@ -30,6 +30,13 @@ def display(text: str) -> str:
     return text.replace("\t", " ").replace("\n", " ")
 
 
+def clip(text: str, limit: int) -> str:
+    """Text on one line of at most ``limit`` characters: runs of whitespace become one space,
+    and what does not fit ends in "…"."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _split_word(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     """Break a word wider than the pane into pieces that fit, by cells."""
     pieces: list[tuple[int, int]] = []

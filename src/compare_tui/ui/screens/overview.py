@@ -33,7 +33,8 @@ from compare_tui.core.models import Comparison
 from compare_tui.report.overview import Overview, build_overview
 from compare_tui.ui.base import NotesApp, notes_count
 from compare_tui.ui.screens.help import OVERVIEW_KEYS, OVERVIEW_LEGEND, HelpScreen
-from compare_tui.ui.screens.pair import Article, PairScreen
+from compare_tui.ui.screens.pair import Article, PairScreen, Progressed
+from compare_tui.ui.wrap import clip
 
 #: Up to this many articles the pairs are shown as a matrix; beyond, as a list of pairs.
 MATRIX_LIMIT = 20
@@ -69,21 +70,9 @@ class OverviewReady(Message):
         self.overview = overview
 
 
-class OverviewProgress(Message):
-    def __init__(self, fraction: float, stage: str) -> None:
-        super().__init__()
-        self.fraction = fraction
-        self.stage = stage
-
-
-def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _file(corpus: Corpus, i: int, limit: int = 18) -> str:
     """The file name, or host/…/page of a URL."""
-    return _clip(corpus.documents[i].short_name, limit)
+    return clip(corpus.documents[i].short_name, limit)
 
 
 def _headline(corpus: Corpus, i: int, limit: int = 48) -> str:
@@ -91,20 +80,20 @@ def _headline(corpus: Corpus, i: int, limit: int = 48) -> str:
     doc = corpus.documents[i]
     title = doc.title or doc.source.title
     if title:
-        return _clip(title, limit)
+        return clip(title, limit)
     opening = next((doc.sentence_text(k) for k, s in enumerate(doc.sentences) if s.matchable), "")
-    return _clip(f"“{_clip(opening, limit - 2)}”", limit) if opening else ""
+    return clip(f"“{clip(opening, limit - 2)}”", limit) if opening else ""
 
 
 def _where(corpus: Corpus, i: int) -> str:
     """Outlet and publication date (the day, as in pane titles), when the source says."""
     src = corpus.documents[i].source
-    return _clip(" · ".join(p for p in (src.outlet, (src.published or "")[:10]) if p), 32)
+    return clip(" · ".join(p for p in (src.outlet, (src.published or "")[:10]) if p), 32)
 
 
 def _short(corpus: Corpus, i: int, limit: int = 60) -> str:
     doc = corpus.documents[i]
-    return _clip(doc.title or doc.short_name, limit)
+    return clip(doc.title or doc.short_name, limit)
 
 
 class MatrixTable(DataTable[Text]):
@@ -189,13 +178,13 @@ class OverviewScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def _build(self) -> None:
         def progress(fraction: float, stage: str) -> None:
-            self.post_message(OverviewProgress(fraction, stage))
+            self.post_message(Progressed(fraction, stage))
 
         self.post_message(
             OverviewReady(build_overview(self.corpus, max_pairs=0, progress=progress))
         )
 
-    def on_overview_progress(self, message: OverviewProgress) -> None:
+    def on_progressed(self, message: Progressed) -> None:
         self.query_one("#overview-stage", Label).update(Content(message.stage))
         self.query_one("#overview-progress", ProgressBar).update(progress=100 * message.fraction)
 

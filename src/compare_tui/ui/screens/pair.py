@@ -42,12 +42,14 @@ from compare_tui.report.notes import (
     figure_target,
 )
 from compare_tui.ui.base import NotesApp
+from compare_tui.ui.marks import PaneModel
 from compare_tui.ui.screens.help import BACK_KEY, KEYS, HelpScreen
 from compare_tui.ui.screens.prompt import PromptScreen
-from compare_tui.ui.widgets.article import ArticlePane, Highlight, PaneModel
+from compare_tui.ui.widgets.article import ArticlePane, Highlight
 from compare_tui.ui.widgets.figures import FiguresTable
 from compare_tui.ui.widgets.rows import AlignedRows, RowsHighlight
 from compare_tui.ui.widgets.status import StatusLine
+from compare_tui.ui.wrap import clip
 
 #: One article as the app accepts it: already loaded, or a path (or URL, or "-") to load.
 Article = LoadedText | str | Path
@@ -71,11 +73,6 @@ def compare_articles(left: Article, right: Article, progress: Progress) -> Compa
 def article_path(article: Article) -> str:
     """The path (or URL, or <stdin>) an article is known by."""
     return article.source.path if isinstance(article, LoadedText) else str(article)
-
-
-def _clip(text: str, limit: int = 300) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class Progressed(Message):
@@ -456,7 +453,7 @@ class PairScreen(Screen[None]):
             conflicts = f"conflict {self._conflict_rows.index(self._figure_row) + 1}/" + conflicts
         search = ""
         if self._query:
-            search = f"“{_clip(self._query, 30)}”: "
+            search = f"“{clip(self._query, 30)}”: "
             search += f"{self._hit + 1}/{len(self._hits)}" if self._hit is not None else "no match"
         mine = "✎ noted" if self._target().key in self.notes else ""
         status.say(where, about, conflicts, search, mine, notes)
@@ -661,7 +658,7 @@ class PairScreen(Screen[None]):
         if self._hits:
             self._go_to_hit(0)
         else:
-            self.notify(f"No match for “{_clip(query, 60)}”", markup=False, severity="warning")
+            self.notify(f"No match for “{clip(query, 60)}”", markup=False, severity="warning")
             self._update(scroll=False)
 
     def find(self, query: str) -> list[tuple[int, Span]]:
@@ -715,8 +712,8 @@ class PairScreen(Screen[None]):
         note = self.notes.get(target.key)
         what = "figure row" if target.kind is NoteKind.FIGURE else "these sentences"
         context = [
-            f"Left:  {_clip(target.left_quote) or '(nothing)'}",
-            f"Right: {_clip(target.right_quote) or '(nothing)'}",
+            f"Left:  {clip(target.left_quote, 300) or '(nothing)'}",
+            f"Right: {clip(target.right_quote, 300) or '(nothing)'}",
         ]
         self.app.push_screen(
             PromptScreen(

@@ -11,23 +11,20 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding, BindingType
-from textual.cache import LRUCache
+from textual.binding import BindingType
 from textual.events import Resize
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from compare_tui.core.models import AlignKind, Comparison, SegmentKind, Span
-from compare_tui.ui.widgets.article import PaneModel, Verdict
-from compare_tui.ui.wrap import Line, display, wrap_block
+from compare_tui.core.models import AlignKind, Comparison, Span
+from compare_tui.ui.marks import MarkedView, PaneModel, scroll_bindings
+from compare_tui.ui.wrap import Line, wrap_block
 
 _GUTTER = 2
 _SEPARATOR = " │ "
@@ -54,30 +51,12 @@ class _Row:
         return max(len(self.lines[0]), len(self.lines[1]), 1)
 
 
-class AlignedRows(ScrollView, can_focus=True):
+class AlignedRows(MarkedView):
     """Every alignment as one row: left sentences | right sentences, wrapped to half the width."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "article--gutter",
-        "article--current",
-        "article--current-gutter",
-        "article--one-sided",
-        "article--furniture",
-        "article--changed",
-        "article--figure-agree",
-        "article--figure-conflict",
-        "article--figure-single",
-        "article--figure-selected",
-        "article--match",
-        "rows--separator",
-    }
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"rows--separator"}
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Down", show=False, id="rows.down"),
-        Binding("k", "scroll_up", "Up", show=False, id="rows.up"),
-        Binding("g", "scroll_home", "Top", show=False, id="rows.top"),
-        Binding("G", "scroll_end", "Bottom", show=False, id="rows.bottom"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = scroll_bindings("rows")
 
     class Rewrapped(Message):
         """The width changed and the rows moved; the app re-scrolls to the current one."""
@@ -92,7 +71,6 @@ class AlignedRows(ScrollView, can_focus=True):
         self._row_of: dict[int, int] = {}
         self._wrap_width = 0
         self._column = 0
-        self._cache: LRUCache[int, Strip] = LRUCache(512)
 
     # -- data ---------------------------------------------------------------------------
 
@@ -110,12 +88,7 @@ class AlignedRows(ScrollView, can_focus=True):
     def set_highlight(self, highlight: RowsHighlight) -> None:
         if highlight != self.highlight:
             self.highlight = highlight
-            self._cache.clear()
-            self.refresh()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._cache.clear()
+            self._redraw()
 
     @property
     def wrapped(self) -> bool:
@@ -172,29 +145,10 @@ class AlignedRows(ScrollView, can_focus=True):
         row = self.rows[k]
         return row.y, row.y + row.height - 1
 
-    def bring_into_view(self, first: int, last: int) -> None:
-        """Put lines ``first..last`` a quarter of the way down the view."""
-        height = max(self.scrollable_content_region.height, 1)
-        margin = height // 4 if last - first + 1 <= height - height // 4 else 0
-        self.scroll_to(y=max(first - margin, 0), animate=False, immediate=True)
-
     # -- rendering ----------------------------------------------------------------------
 
-    def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
-        index = scroll_y + y
-        width = self.size.width
-        base = self.rich_style
-        if not self.rows or index >= self.virtual_size.height:
-            return Strip.blank(width, base)
-        strip = self._cache.get(index)
-        if strip is None:
-            strip = self._render_row_line(index, base)
-            self._cache[index] = strip
-        return strip.crop_extend(scroll_x, scroll_x + width, base).apply_offsets(scroll_x, index)
-
-    def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
+    def _line_count(self) -> int:
+        return self.virtual_size.height if self.rows else 0
 
     def _locate(self, index: int) -> tuple[_Row, int] | None:
         """The row drawn on screen line ``index`` and the line within it (None: a gap)."""
@@ -205,14 +159,11 @@ class AlignedRows(ScrollView, can_focus=True):
         offset = index - row.y
         return (row, offset) if offset < row.height else None
 
-    def _render_row_line(self, index: int, base: Style) -> Strip:
+    def _draw(self, index: int, base: Style) -> Strip:
         located = self._locate(index)
         if located is None:
             return Strip.blank(self._wrap_width, base)
         row, k = located
-        c = self.comparison
-        assert c is not None
-        a = c.alignments[row.alignment]
         current = row.alignment == self.highlight.current
         row_style = base + self._style("article--current") if current else base
         gutter_style = base + self._style(
@@ -225,7 +176,7 @@ class AlignedRows(ScrollView, can_focus=True):
                 segments.append(Segment(_SEPARATOR, row_style + self._style("rows--separator")))
             lines = row.lines[side]
             line = lines[k] if k < len(lines) else None
-            drawn = self._column_segments(side, a.left if side == 0 else a.right, line, row_style)
+            drawn = self._column_segments(side, line, row_style)
             segments.extend(drawn)
             used = sum(cell_len(s.text) for s in drawn)
             if used < widths[side]:
@@ -237,79 +188,43 @@ class AlignedRows(ScrollView, can_focus=True):
         c = self.comparison
         assert c is not None and self.models is not None
         a = c.alignments[row.alignment]
-        for side, idx in ((0, a.left), (1, a.right)):
-            model = self.models[side]
-            for i in idx:
-                s = model.document.sentences[i]
-                if any(v == "conflict" for _, _, v in _figures_on(model, s.start, s.end)):
-                    return "!"
-        if a.reason == "page furniture":
+        sides = ((self.models[0], a.left), (self.models[1], a.right))
+        sentences = [(m, m.document.sentences[i]) for m, idx in sides for i in idx]
+        if any(m.has_conflict(s.start, s.end) for m, s in sentences):
+            return "!"
+        if sentences and not any(s.matchable for _, s in sentences):
             return "·"
         if a.kind in (AlignKind.LEFT_ONLY, AlignKind.RIGHT_ONLY):
             return "+"
         return " "
 
-    def _column_segments(
-        self, side: int, sentences: tuple[int, ...], line: Line | None, base: Style
-    ) -> list[Segment]:
+    def _column_segments(self, side: int, line: Line | None, base: Style) -> list[Segment]:
+        """One column of a row's screen line; every row's changed words are marked."""
         if line is None or line.start == line.end:
             return []
         c = self.comparison
         assert c is not None and self.models is not None
         model = self.models[side]
-        doc = model.document
         start, end = line.start, line.end
-        spans: list[tuple[int, int, Style]] = []
-
-        def add(s: int, e: int, name: str) -> None:
-            s, e = max(s, start), min(e, end)
-            if s < e:
-                spans.append((s, e, self._style(name)))
-
-        i = doc.sentence_at(start)
-        if i is not None:
-            sentence = doc.sentences[i]
-            if sentence.kind is SegmentKind.FURNITURE:
-                add(sentence.start, sentence.end, "article--furniture")
-            elif i in model.one_sided:
-                add(sentence.start, sentence.end, "article--one-sided")
-            n = c.alignment_of[side].get(i)
-            if n is not None:
-                a = c.alignments[n]
-                for span in a.left_changes if side == 0 else a.right_changes:
-                    add(span.start, span.end, "article--changed")
-        for s, e, verdict in _figures_on(model, start, end):
-            add(s, e, f"article--figure-{verdict}")
-        figure = self.highlight.figures[side]
-        if figure is not None:
-            add(figure.start, figure.end, "article--figure-selected")
+        i = model.document.sentence_at(start)
+        changes: tuple[Span, ...] = ()
+        n = c.alignment_of[side].get(i) if i is not None else None
+        if n is not None:
+            a = c.alignments[n]
+            changes = a.left_changes if side == 0 else a.right_changes
         match = self.highlight.match
-        if match is not None and match[0] == side:
-            add(match[1].start, match[1].end, "article--match")
-        cuts = sorted({start, end, *(p for s, e, _ in spans for p in (s, e))})
-        out: list[Segment] = []
-        for a_, b in pairwise(cuts):
-            style = base
-            for s, e, st in spans:
-                if s <= a_ and b <= e:
-                    style += st
-            out.append(Segment(display(doc.text[a_:b]), style))
-        return out
+        marks = model.marks(
+            start, end, () if i is None else (i,),
+            changes=changes,
+            figure=self.highlight.figures[side],
+            match=match[1] if match is not None and match[0] == side else None,
+        )
+        return self.segments(model.document.text, start, end, marks, base)
 
     def rendered_text(self) -> list[str]:
         """Every screen line as plain text, as drawn (for tests)."""
         return [
-            "".join(seg.text for seg in self._render_row_line(y, Style()))
+            "".join(seg.text for seg in self._draw(y, Style()))
             for y in range(self.virtual_size.height if self.rows else 0)
         ]
 
-
-def _figures_on(model: PaneModel, start: int, end: int) -> list[tuple[int, int, Verdict]]:
-    figs = model.figure_spans
-    i = max(bisect_right(model.figure_starts, start) - 1, 0)
-    out: list[tuple[int, int, Verdict]] = []
-    while i < len(figs) and figs[i][0] < end:
-        if figs[i][1] > start:
-            out.append(figs[i])
-        i += 1
-    return out
