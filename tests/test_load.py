@@ -108,6 +108,23 @@ def test_load_bytes_refuses_whitespace_only() -> None:
         load_bytes(b"\x1b\x1b  \n", name="paste")
 
 
+def test_plain_text_and_html_build_their_source_the_same_way() -> None:
+    from compare_tui.core.inputs import load_data
+    from compare_tui.core.load import make_source
+
+    data = "Ten people died.".encode()
+    plain = load_bytes(data, name="a.txt", retrieved="2025-01-01T00:00:00+00:00")
+    assert plain.source == make_source(
+        data, name="a.txt", encoding="utf-8", retrieved="2025-01-01T00:00:00+00:00"
+    )
+    assert plain.source.sha256 == hashlib.sha256(data).hexdigest()
+    via_inputs = load_data(data, name="a.txt", retrieved="2025-01-01T00:00:00+00:00")
+    assert via_inputs.source == plain.source
+    src = make_source(b"x", name="u", url="https://ex.org", title=" Head\x1b[2J\n line ")
+    assert src.path == "u" and src.url == "https://ex.org" and src.title == "Head[2J line"
+    assert src.retrieved and make_source(b"x", name="u", outlet=" \n ").outlet is None
+
+
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path

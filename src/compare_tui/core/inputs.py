@@ -7,7 +7,6 @@ Every Source records where the text came from, when, and the SHA-256 of the raw 
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -18,10 +17,9 @@ from compare_tui.core.load import (
     clean_text,
     is_url,
     load_bytes,
-    now_iso,
+    make_source,
     read_path_bytes,
 )
-from compare_tui.core.models import Source
 
 if TYPE_CHECKING:
     from compare_tui.core.fetch import FetchOptions
@@ -78,25 +76,19 @@ def load_data(
     text = clean_text(article.text)
     if not text.strip():
         raise LoadError(f"{name}: no article text found in this HTML page")
-    source = Source(
-        path=path if path is not None else name,
+    source = make_source(
+        data,
+        name=name,
+        path=path,
         url=url,
-        retrieved=retrieved or now_iso(),
-        sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
-        outlet=_one_line(article.outlet),
-        author=_one_line(article.author),
-        published=_one_line(article.published),
-        title=_one_line(article.title),
+        retrieved=retrieved,
+        outlet=article.outlet,
+        author=article.author,
+        published=article.published,
+        title=article.title,
     )
     return LoadedText(text=text, source=source)
-
-
-def _one_line(value: str | None) -> str | None:
-    """Metadata reaches terminals and reports: no control characters, no line breaks."""
-    if value is None:
-        return None
-    return " ".join(clean_text(value).split()) or None
 
 
 def _load_stdin(stdin: BinaryIO | None) -> LoadedText:

@@ -23,7 +23,9 @@ __all__ = [
     "is_url",
     "load_bytes",
     "load_path",
+    "make_source",
     "now_iso",
+    "one_line",
     "read_path_bytes",
     "safe_name",
 ]
@@ -155,14 +157,46 @@ def load_bytes(
     text = clean_text(text)
     if not text.strip():
         raise LoadError(f"{name}: the file is empty (no text to compare)")
-    source = Source(
+    source = make_source(
+        data, name=name, path=path, url=url, encoding=encoding, retrieved=retrieved
+    )
+    return LoadedText(text=text, source=source)
+
+
+def make_source(
+    data: bytes,
+    *,
+    name: str,
+    path: str | None = None,
+    url: str | None = None,
+    encoding: str | None = None,
+    retrieved: str | None = None,
+    outlet: str | None = None,
+    author: str | None = None,
+    published: str | None = None,
+    title: str | None = None,
+) -> Source:
+    """The provenance of bytes read or fetched: path (default ``name``), URL, retrieval time
+    (default now), SHA-256 of the bytes, encoding, and what a page says of itself (each made
+    one clean line: metadata reaches terminals and reports)."""
+    return Source(
         path=path if path is not None else name,
         url=url,
         retrieved=retrieved or now_iso(),
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
+        outlet=one_line(outlet),
+        author=one_line(author),
+        published=one_line(published),
+        title=one_line(title),
     )
-    return LoadedText(text=text, source=source)
+
+
+def one_line(value: str | None) -> str | None:
+    """Metadata as one line: no control characters, no line breaks; None when empty."""
+    if value is None:
+        return None
+    return " ".join(clean_text(value).split()) or None
 
 
 def load_path(path: str | Path) -> LoadedText:
