@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from compare_tui.core.compare import build_document
 from compare_tui.core.figure_table import value_text
 from compare_tui.core.figures import extract_figures
+from compare_tui.core.lexicon import HEAD, HEAD_CLASSES, SOURCE_ROLES
 from compare_tui.core.load import load_path
 from compare_tui.core.models import Document, Figure, FigurePair, PairStatus, Source
 from compare_tui.core.pairing import compatible, pair_figures
@@ -239,3 +240,42 @@ def test_why_prints_values_as_the_figure_table_does() -> None:
     ((a, b, pair),) = paired(left, right)
     assert pair.why == "a handful of (2-6) vs dozens (13 or more) villagers rescued"
     assert (value_text(a), value_text(b)) == ("2-6", "13 or more")
+
+
+def test_general_noun_classes_of_the_lexicon() -> None:
+    """Classes outside conflict reporting: people, homes, jobs, patients."""
+    same = [
+        ("Rescuers evacuated 300 residents from the valley.", "Rescuers evacuated 300 civilians "
+         "from the valley."),
+        ("The storm damaged 600 homes along the coast.", "Along the coast, 600 buildings were "
+         "damaged by the storm."),
+        ("The carmaker will cut 2,400 jobs at its plants.", "The carmaker will lay off 2,400 "
+         "workers at its plants."),
+        ("Hospitals in the city treated 40 patients after the blast.", "After the blast, 40 "
+         "people were injured in the city."),
+    ]  # fmt: skip
+    for one, other in same:
+        ((_, _, pair),) = paired(doc_of(one), doc_of(other))
+        assert pair.status is PairStatus.AGREE, (one, other)
+    left = doc_of("The storm damaged 600 homes along the coast, officials said.")
+    right = doc_of("Officials said the storm damaged 450 houses along the coast.")
+    ((_, _, pair),) = paired(left, right)
+    assert (pair.status, pair.why) == (PairStatus.CONFLICT, "600 vs 450 houses damaged")
+    # Different classes never pair, whatever the numbers.
+    jobs = doc_of("The carmaker will cut 2,400 jobs at its plants.")
+    homes = doc_of("The carmaker will build 2,400 homes near its plants.")
+    assert paired(jobs, homes) == []
+
+
+def test_lexicon_classes_are_disjoint_and_roles_known() -> None:
+    words = [w for ws in HEAD_CLASSES.values() for w in ws.split()]
+    assert len(words) == len(set(words))
+    assert HEAD["contractor"] == "mercenary" and HEAD["member"] == "fighter"
+    assert HEAD["resident"] == HEAD["civilian"] == "person"
+    assert HEAD["house"] == HEAD["building"] == "home"
+    assert HEAD["worker"] == HEAD["employee"] == "job"
+    assert {SOURCE_ROLES["junta"], SOURCE_ROLES["union"], SOURCE_ROLES["rebel"]} == {
+        "authority",
+        "organiser",
+        "insurgent",
+    }

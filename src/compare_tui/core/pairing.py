@@ -11,6 +11,7 @@ a fact-checker more than a missed agreement. Counts with different head nouns ("
 "Malian soldiers") or different events (killed vs wounded) never pair; a death toll counts people
 killed. Figures from rival sources (police and organisers, an army and the rebels it fights) may
 agree but never conflict: their difference is the story, not a disagreement between outlets.
+Which nouns are one class and which sources are rivals is domain vocabulary, kept in lexicon.py.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from compare_tui.core import lexicon as lx
 from compare_tui.core import numbers as nb
 from compare_tui.core.figure_table import value_text
 from compare_tui.core.figures import owner_is_source
@@ -52,39 +54,12 @@ def _words(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split())
 
 
-#: Head nouns that count the same kind of thing, by class name.
-_HEAD_CLASSES: dict[str, str] = {
-    "fighter": "fighter gunman militant member combatant rebel insurgent separatist jihadist "
-    "militia militiaman guerrilla attacker assailant terrorist extremist islamist",
-    "soldier": "soldier troop serviceman servicemember servicewoman",
-    "mercenary": "mercenary contractor",
-    "person": "person people civilian individual resident villager",
-    "casualty": "casualty",
-    "police": "police policeman officer",
-    "child": "child kid",
-    "truck": "truck lorry",
-    "home": "home house dwelling",
-}
-_HEAD: dict[str, str] = {w: cls for cls, ws in _HEAD_CLASSES.items() for w in ws.split()}
-#: "57 deaths", "the death toll rose to 57": people killed, whoever they were.
-_DEATH_NOUNS = _words("death fatality")
-#: Who typically gives a figure, by role. Two sources in different roles (police and organisers,
-#: an army and the rebels it fights) give rival figures: when they differ that is news, not a
-#: conflict between the two outlets, so such figures may agree but never conflict.
-_SOURCE_ROLES: dict[str, str] = {
-    w: role
-    for role, ws in {
-        "authority": "police government ministry minister army military authority official "
-        "governor mayor junta interior prefecture",
-        "organiser": "organiser organizer union protester demonstrator activist opposition "
-        "campaigner",
-        "insurgent": "rebel separatist jihadist insurgent militant",
-    }.items()
-    for w in ws.split()
-}
-#: Heads that also say whose side they are on ("10 separatists" = separatist fighters).
-_SIDE_NOUNS = _words("separatist rebel jihadist insurgent islamist militia")
-_EVENT_GROUP = {"injured": "wounded", "captured": "seized", "detained": "arrested"}
+# The vocabulary (noun classes, source roles, side nouns) lives in lexicon.py.
+_HEAD = lx.HEAD
+_DEATH_NOUNS = lx.DEATH_NOUNS
+_SOURCE_ROLES = lx.SOURCE_ROLES
+_SIDE_NOUNS = lx.SIDE_NOUNS
+_EVENT_GROUP = lx.EVENT_GROUP
 _SYNONYM = {"military": "army", "spokesman": "spokes", "spokeswoman": "spokes"}
 _SYNONYM["spokesperson"] = "spokes"
 _STOP = _words(

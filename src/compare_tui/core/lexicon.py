@@ -1,0 +1,72 @@
+"""Domain vocabulary pairing.py reads: which counted nouns are the same thing, who gives rival
+figures, and which counted groups also name a side.
+
+Kept apart from the pairing logic so the vocabulary can be read, reviewed and extended on its
+own. What it covers today:
+
+- general news: people (residents, civilians, villagers), patients and the injured, homes and
+  buildings, jobs and workers, children, vehicles;
+- conflict and security reporting: fighters of armed groups (a "member" of a militia is a
+  fighter), soldiers, mercenaries and military contractors, police; armies, juntas and
+  governments as authorities, rebels and separatists as insurgents;
+- protests and strikes: police and authorities against organisers, unions and activists.
+
+How to extend it: words are written in the singular and lower case, the way ``pairing._lemma``
+reduces a counted noun ("troops" -> "troop", "gunmen" -> "gunman", "casualties" ->
+"casualty"). Add a word to the class it is a synonym of, or a new class for a new beat
+(elections: "voter ballot"?); two counts pair only when their head nouns fall in one class (or
+are the same word). A source word in ``SOURCE_ROLES`` gives its figures a role: figures of
+different roles may agree but are never reported as a conflict. Add a test to
+tests/test_pairing.py with two sentences of your own for each class or role you add.
+"""
+
+from __future__ import annotations
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+#: Head nouns that count the same kind of thing, by class name.
+HEAD_CLASSES: dict[str, str] = {
+    # General news.
+    # Patients are people; "the injured" is no head noun but people with the event "wounded".
+    "person": "person people civilian individual resident villager inhabitant patient",
+    "home": "home house dwelling building",
+    "job": "job worker employee staffer",
+    "child": "child kid",
+    "truck": "truck lorry",
+    # Conflict and security reporting.
+    "fighter": "fighter gunman militant member combatant rebel insurgent separatist jihadist "
+    "militia militiaman guerrilla attacker assailant terrorist extremist islamist",
+    "soldier": "soldier troop serviceman servicemember servicewoman",
+    "mercenary": "mercenary contractor",
+    "casualty": "casualty",
+    "police": "police policeman officer",
+}
+#: Head noun -> its class.
+HEAD: dict[str, str] = {w: cls for cls, ws in HEAD_CLASSES.items() for w in ws.split()}
+
+#: "57 deaths", "the death toll rose to 57": people killed, whoever they were.
+DEATH_NOUNS = _words("death fatality")
+
+#: Who typically gives a figure, by role. Two sources in different roles (police and organisers,
+#: an army and the rebels it fights) give rival figures: when they differ that is news, not a
+#: conflict between the two outlets, so such figures may agree but never conflict.
+SOURCE_ROLES: dict[str, str] = {
+    w: role
+    for role, ws in {
+        "authority": "police government ministry minister army military authority official "
+        "governor mayor junta interior prefecture",
+        "organiser": "organiser organizer union protester demonstrator activist opposition "
+        "campaigner",
+        "insurgent": "rebel separatist jihadist insurgent militant",
+    }.items()
+    for w in ws.split()
+}
+
+#: Heads that also say whose side they are on ("10 separatists" = separatist fighters).
+SIDE_NOUNS = _words("separatist rebel jihadist insurgent islamist militia")
+
+#: Events that count the same outcome ("captured" trucks were "seized").
+EVENT_GROUP: dict[str, str] = {"injured": "wounded", "captured": "seized", "detained": "arrested"}
