@@ -11,7 +11,7 @@ from textual.worker import WorkerCancelled
 
 from compare_tui.core.inputs import load_input
 from compare_tui.core.load import LoadError, load_bytes
-from compare_tui.core.models import Comparison, Span
+from compare_tui.core.models import Comparison, SegmentKind, Span
 from compare_tui.report.notes import read_memo
 from compare_tui.ui.app import CompareApp
 from compare_tui.ui.screens.help import HelpScreen
@@ -96,7 +96,13 @@ async def test_n_and_p_skip_page_furniture(tmp_path: Path) -> None:
         view = await ready(pilot)
         c = view.comparison
         assert c is not None
-        furniture = [n for n, a in enumerate(c.alignments) if a.reason == "page furniture"]
+        left, right = (doc.sentences for doc in c.documents)
+        furniture = [
+            n
+            for n, a in enumerate(c.alignments)
+            if all(left[i].kind is SegmentKind.FURNITURE for i in a.left)
+            and all(right[j].kind is SegmentKind.FURNITURE for j in a.right)
+        ]
         assert furniture, "seeds 000/004 carry page furniture"
         assert not set(furniture) & set(view._nav)
         seen = {view.current}
@@ -538,3 +544,24 @@ async def test_pane_titles_name_urls_and_show_metadata_without_markup(tmp_path: 
         assert plain(view.rows.border_title) == (
             "Aligned rows: news.example.org/…/[b]mali-clashes │ 004_967b0b30f98c59d7.txt"
         )
+
+
+async def test_rows_view_marks_page_furniture_by_sentence_kind(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        view = await ready(pilot)
+        await pilot.press("v")
+        await until(pilot, lambda: view.shown, what="the rows view laid out")
+        c = view.comparison
+        assert c is not None
+        left, right = (doc.sentences for doc in c.documents)
+        lines = view.rows.rendered_text()
+        furniture = 0
+        for n, a in enumerate(c.alignments):
+            first, _ = view.rows.row_lines(n)
+            kinds = [left[i].matchable for i in a.left] + [right[j].matchable for j in a.right]
+            if not any(kinds):
+                furniture += 1
+                assert lines[first][1] == "·"
+            elif lines[first][1] == "·":
+                raise AssertionError(f"row {n} has matchable sentences but the furniture mark")
+        assert furniture, "seeds 000/004 carry page furniture"

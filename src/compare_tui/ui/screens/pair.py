@@ -56,10 +56,6 @@ Article = LoadedText | str | Path
 Comparer = Callable[[Article, Article, Progress], Comparison]
 View = Literal["panes", "rows"]
 
-#: Alignments n/p never stop on: page chrome copied along with the article.
-_SKIPPED_REASONS = frozenset({"page furniture"})
-
-
 def _loaded(article: Article) -> LoadedText:
     return article if isinstance(article, LoadedText) else load_input(str(article))
 
@@ -337,16 +333,14 @@ class PairScreen(Screen[None]):
     def _index(self, c: Comparison) -> None:
         """Navigation targets as data: which alignments to step through, where each sits.
 
-        n/p step through the alignments a reader cares about: never page furniture.
+        n/p step through the alignments a reader cares about: never page furniture (an
+        alignment none of whose sentences is matchable).
         """
+        left, right = (doc.sentences for doc in c.documents)
         self._nav = [
             n
             for n, a in enumerate(c.alignments)
-            if a.reason not in _SKIPPED_REASONS
-            and (
-                any(c.documents[0].sentences[i].matchable for i in a.left)
-                or any(c.documents[1].sentences[j].matchable for j in a.right)
-            )
+            if any(left[i].matchable for i in a.left) or any(right[j].matchable for j in a.right)
         ] or list(range(len(c.alignments)))
         self._nav_pos = {n: k for k, n in enumerate(self._nav)}
         anchors: tuple[list[int], list[int]] = ([], [])
