@@ -731,10 +731,6 @@ class PairScreen(Screen[None]):
         self._status()
         self.refresh_bindings()
 
-    def save_notes(self) -> bool:
-        """Write the app's memo (every pair's notes) atomically."""
-        return self.notes_app.save_notes()
-
     def action_save(self) -> None:
         self.notes_app.action_save()
 
