@@ -112,7 +112,7 @@ def test_plain_text_and_html_build_their_source_the_same_way() -> None:
     from compare_tui.core.inputs import load_data
     from compare_tui.core.load import make_source
 
-    data = "Ten people died.".encode()
+    data = b"Ten people died."
     plain = load_bytes(data, name="a.txt", retrieved="2025-01-01T00:00:00+00:00")
     assert plain.source == make_source(
         data, name="a.txt", encoding="utf-8", retrieved="2025-01-01T00:00:00+00:00"

@@ -215,7 +215,7 @@ def _saved_memo(tmp_path: Path, text: str = "first note") -> tuple[Path, Compari
 
 
 def test_hand_edit_between_load_and_save_is_kept_in_a_backup(tmp_path: Path) -> None:
-    path, c, note = _saved_memo(tmp_path)
+    path, c, _note = _saved_memo(tmp_path)
     stored = read_memo(path)
     edited = path.read_text(encoding="utf-8").replace("first note", "first note, fixed on GitHub")
     edited += "\nA paragraph I added by hand.\n"
@@ -239,7 +239,7 @@ def test_hand_edit_between_load_and_save_is_kept_in_a_backup(tmp_path: Path) -> 
 
 
 def test_edit_made_before_this_session_read_the_memo_is_kept(tmp_path: Path) -> None:
-    path, c, note = _saved_memo(tmp_path)
+    path, c, _note = _saved_memo(tmp_path)
     edited = path.read_text(encoding="utf-8") + "\nMy conclusion, typed in an editor.\n"
     path.write_text(edited, encoding="utf-8")
     from compare_tui.report import notes as notes_module
@@ -251,7 +251,7 @@ def test_edit_made_before_this_session_read_the_memo_is_kept(tmp_path: Path) -> 
 
 
 def test_a_memo_read_and_saved_again_unchanged_makes_no_backup(tmp_path: Path) -> None:
-    path, c, note = _saved_memo(tmp_path)
+    path, c, _note = _saved_memo(tmp_path)
     from compare_tui.report import notes as notes_module
 
     notes_module._KNOWN.clear()  # a new session: it reads the memo, adds a note, saves
@@ -262,7 +262,7 @@ def test_a_memo_read_and_saved_again_unchanged_makes_no_backup(tmp_path: Path) -
 
 
 def test_unparsable_note_is_kept_in_the_backup(tmp_path: Path) -> None:
-    path, c, note = _saved_memo(tmp_path)
+    path, c, _note = _saved_memo(tmp_path)
     broken = path.read_text(encoding="utf-8") + '\n<!-- compare-tui-note {"kind": oops} -->\n'
     path.write_text(broken, encoding="utf-8")
     from compare_tui.report import notes as notes_module
@@ -277,7 +277,7 @@ def test_unparsable_note_is_kept_in_the_backup(tmp_path: Path) -> None:
 
 
 def test_another_session_saving_in_between_is_kept(tmp_path: Path) -> None:
-    path, c, note = _saved_memo(tmp_path)
+    path, c, _note = _saved_memo(tmp_path)
     stored = read_memo(path)
     other = render_memo(c, [*stored, Note(figure_target(c, 0, 0), "theirs")], date="2025-06-15")
     path.write_text(other, encoding="utf-8")  # the other session's atomic save

@@ -565,3 +565,23 @@ async def test_rows_view_marks_page_furniture_by_sentence_kind(tmp_path: Path) -
             elif lines[first][1] == "·":
                 raise AssertionError(f"row {n} has matchable sentences but the furniture mark")
         assert furniture, "seeds 000/004 carry page furniture"
+
+
+async def test_saving_over_a_hand_edited_memo_keeps_a_backup_and_says_so(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    path = tmp_path / "notes.md"
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("a", *"first", "enter", "s")
+        # Someone edits the memo on disk while the app is open.
+        edited = path.read_text(encoding="utf-8") + "\nMy own paragraph, written by hand.\n"
+        path.write_text(edited, encoding="utf-8")
+        await pilot.press("n", "a", *"second", "enter", "s")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        await pilot.press("q")
+    backup = tmp_path / "notes.md.bak"
+    assert backup.read_text(encoding="utf-8") == edited
+    assert any("notes.md.bak" in m for m in said)
+    assert any("notes.md.bak" in m for m in app.exit_messages)
+    assert sorted(n.text for n in read_memo(path)) == ["first", "second"]

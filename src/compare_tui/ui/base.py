@@ -94,10 +94,14 @@ class NotesApp(App[int]):
             date=self._today or date.today().isoformat(), comparisons=self.comparisons()
         )
         try:
-            save_memo(self.notes_path, text)
+            kept = save_memo(self.notes_path, text)
         except MemoError as exc:
             self.notify(str(exc), markup=False, severity="error", timeout=10)
             return False
+        if kept is not None:
+            # Said twice: on screen now, and on the terminal after quitting.
+            self.notify(kept, markup=False, severity="warning", timeout=10)
+            self.exit_messages.append(kept)
         memo.dirty = False
         self.notes_saved()
         return True
