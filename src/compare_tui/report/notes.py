@@ -239,6 +239,12 @@ def _order(note: Note) -> tuple[int, int, int]:
     return (0 if t.kind is NoteKind.ALIGNMENT else 1, first, t.right[0] if t.right else -1)
 
 
+def _memo_head(title: str, date: str) -> list[str]:
+    """The lines every notes memo opens with, up to its sources table."""
+    return [MEMO_MARKER, f"# Notes: {escape_inline(title)}", "", f"Date: {date}", "",
+            "## Sources", ""]
+
+
 def render_memo(
     comparison: Comparison,
     attached: Iterable[Note],
@@ -251,13 +257,7 @@ def render_memo(
     """The whole memo: sources, date, figure table with verdicts, then every note."""
     left, right = comparison.documents
     lines = [
-        MEMO_MARKER,
-        f"# Notes: {escape_inline(Path(left.path).name)} vs {escape_inline(Path(right.path).name)}",
-        "",
-        f"Date: {date}",
-        "",
-        "## Sources",
-        "",
+        *_memo_head(f"{Path(left.path).name} vs {Path(right.path).name}", date),
         *sources(comparison),
         "",
         "## Figures",
@@ -427,13 +427,7 @@ class NoteSet:
                     pair.comparison, pair.attached.values(), pair.detached + kept, date=date
                 )
         lines = [
-            MEMO_MARKER,
-            f"# Notes: {escape_inline(self.title)}",
-            "",
-            f"Date: {date}",
-            "",
-            "## Sources",
-            "",
+            *_memo_head(self.title, date),
             *self._sources(),
             "",
         ]
