@@ -8,6 +8,8 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
+from compare_tui.core.align import align_sentences
+from compare_tui.core.figures import extract_figures
 from compare_tui.core.inputs import load_input
 from compare_tui.core.load import LoadedText
 from compare_tui.core.models import (
@@ -18,6 +20,7 @@ from compare_tui.core.models import (
     SegmentKind,
     Source,
 )
+from compare_tui.core.pairing import pair_figures
 from compare_tui.core.segment import segment
 
 #: ``progress(fraction, stage)``: called from whatever thread runs the comparison.
@@ -61,10 +64,6 @@ def compare_documents(
     ``alignments`` and ``figures`` (per side), when already known (a corpus extracts each
     article's figures once and caches alignments), are used instead of being computed again.
     """
-    from compare_tui.core.align import align_sentences
-    from compare_tui.core.figures import extract_figures
-    from compare_tui.core.pairing import pair_figures
-
     report = progress or (lambda fraction, stage: None)
     timings: dict[str, float] = {}
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TypeVar
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, BinaryIO, TypeVar
 import numpy as np
 from numpy.typing import NDArray
 
-from compare_tui.core.compare import build_document, compare_documents
+from compare_tui.core.compare import Progress, build_document, compare_documents
 from compare_tui.core.load import LoadedText, LoadError, is_url
 from compare_tui.core.models import (
     AlignKind,
@@ -50,8 +50,6 @@ __all__ = [
 
 _T = TypeVar("_T")
 
-#: ``progress(fraction, stage)``, called from whatever thread does the work.
-Progress = Callable[[float, str], None]
 
 #: Extensions that are never articles: skipped without reading the bytes.
 _NOT_ARTICLE_SUFFIXES = (

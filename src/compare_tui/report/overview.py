@@ -7,11 +7,11 @@ so one article reads the same in both kinds of report. Never imports Textual.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from compare_tui.core.compare import Progress
 from compare_tui.core.corpus import Corpus, PairStats
 from compare_tui.core.figure_matrix import (
     MatrixRow,
@@ -22,8 +22,6 @@ from compare_tui.core.figure_matrix import (
 from compare_tui.core.figure_table import value_text
 from compare_tui.report.json import SCHEMA, document_dict, figure_dict
 from compare_tui.report.markdown import MARKER, escape_inline
-
-Progress = Callable[[float, str], None]
 
 #: Up to this many articles the Markdown figure matrix has one column per article.
 WIDE_TABLE = 8
