@@ -22,7 +22,7 @@ def _modules_after(code: str) -> set[str]:
 def test_core_imports_neither_textual_nor_rich() -> None:
     loaded = _modules_after(
         "import compare_tui.core.compare, compare_tui.core.align, compare_tui.core.figures, "
-        "compare_tui.core.pairing, compare_tui.core.segment, compare_tui.core.load"
+        "compare_tui.core.figures.pairing, compare_tui.core.segment, compare_tui.core.load"
     )
     assert "textual" not in loaded
     assert "rich" not in loaded

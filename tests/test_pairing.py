@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 from compare_tui.core.compare import build_document
 from compare_tui.core.figure_table import value_text
 from compare_tui.core.figures import extract_figures
+from compare_tui.core.figures.pairing import compatible, pair_figures
 from compare_tui.core.lexicon import HEAD, HEAD_CLASSES, SOURCE_ROLES
 from compare_tui.core.load import load_path
 from compare_tui.core.models import Document, Figure, FigurePair, PairStatus, Source
-from compare_tui.core.pairing import compatible, pair_figures
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

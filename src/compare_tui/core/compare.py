@@ -10,6 +10,7 @@ from pathlib import Path
 
 from compare_tui.core.align import align_sentences
 from compare_tui.core.figures import extract_figures
+from compare_tui.core.figures.pairing import pair_figures
 from compare_tui.core.inputs import load_input
 from compare_tui.core.load import LoadedText
 from compare_tui.core.models import (
@@ -20,7 +21,6 @@ from compare_tui.core.models import (
     SegmentKind,
     Source,
 )
-from compare_tui.core.pairing import pair_figures
 from compare_tui.core.segment import segment
 
 #: ``progress(fraction, stage)``: called from whatever thread runs the comparison.

@@ -347,7 +347,7 @@ class Corpus:
         found = self.cached(i, j)
         if found is not None:
             return found.figure_pairs
-        from compare_tui.core.pairing import pair_figures
+        from compare_tui.core.figures.pairing import pair_figures
 
         figures = (self.figures(i), self.figures(j))
         return pair_figures(self.documents[i], self.documents[j], figures, ())

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from compare_tui.core import lexicon as lx
 from compare_tui.core import numbers as nb
 from compare_tui.core.figure_table import value_text
-from compare_tui.core.figures import owner_is_source
+from compare_tui.core.figures.meaning import owner_is_source
 from compare_tui.core.models import (
     Alignment,
     Document,
