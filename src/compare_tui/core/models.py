@@ -178,6 +178,9 @@ class FigureKind(StrEnum):
     TIME = "time"
     DURATION = "duration"
     ORDINAL = "ordinal"
+    #: A person's age in years ("Jeremy Lewis, 26", "a 17-year-old", "aged 40"): a quantity of
+    #: that person, never a count or a duration.
+    AGE = "age"
 
 
 @dataclass(frozen=True, slots=True)
