@@ -22,6 +22,8 @@ tests/test_pairing.py with two sentences of your own for each class or role you 
 
 from __future__ import annotations
 
+import re
+
 
 def _words(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split())
@@ -33,7 +35,7 @@ HEAD_CLASSES: dict[str, str] = {
     # Patients are people; "the injured" is no head noun but people with the event "wounded".
     "person": "person people civilian individual resident villager inhabitant patient",
     "home": "home house dwelling building",
-    "job": "job worker employee staffer",
+    "job": "job worker employee staffer manager",
     "child": "child kid",
     "truck": "truck lorry",
     # Conflict and security reporting.
@@ -48,7 +50,7 @@ HEAD_CLASSES: dict[str, str] = {
 HEAD: dict[str, str] = {w: cls for cls, ws in HEAD_CLASSES.items() for w in ws.split()}
 
 #: "57 deaths", "the death toll rose to 57": people killed, whoever they were.
-DEATH_NOUNS = _words("death fatality")
+DEATH_NOUNS = _words("death fatality life")
 
 #: Who typically gives a figure, by role. Two sources in different roles (police and organisers,
 #: an army and the rebels it fights) give rival figures: when they differ that is news, not a
@@ -70,3 +72,51 @@ SIDE_NOUNS = _words("separatist rebel jihadist insurgent islamist militia")
 
 #: Events that count the same outcome ("captured" trucks were "seized").
 EVENT_GROUP: dict[str, str] = {"injured": "wounded", "captured": "seized", "detained": "arrested"}
+
+
+# --- Reducing what a figure counts and who says so to comparable words ----------------------
+
+#: Words of a counted phrase or a source name that say nothing about which group it is.
+STOP = _words(
+    """a an the and or of in on at to from by with for as that which who this these those their
+    its his her our it they he she we were was is are be been had have has said says also
+    than more over some about around there into after before during while when"""
+)
+#: Words before a counted noun that are not the noun ("59,000 fewer workers", "175 remaining
+#: South Korean workers", "two more boys"): the head is the noun after them.
+NP_FILLERS = _words("fewer more remaining other additional further extra new total")
+#: Role words in a source ("a spokesman for the army"): the group is the army, not "spokes".
+ROLE_WORDS = _words("spokes member official expert analyst worker head leader chief statement")
+#: Spellings of one word: the army is the military; spokesmen and spokeswomen speak alike.
+SYNONYM = {
+    "military": "army",
+    "spokesman": "spokes",
+    "spokeswoman": "spokes",
+    "spokesperson": "spokes",
+    # "29 lives lost": lemma() reads "lives" as "live".
+    "live": "life",
+}
+#: Events that happen to people: a count of them with no noun ("16 injured", "killed 31")
+#: counts people.
+HUMAN_EVENTS = _words("killed wounded injured arrested abducted missing rescued evacuated displaced")
+WORD_RE = re.compile(r"[A-Za-z][\w\-]*")
+
+
+def lemma(word: str) -> str:
+    """A word in the singular, lower case, without a possessive: "gunmen" -> "gunman",
+    "casualties" -> "casualty", "army's" -> "army"."""
+    w = word.lower().replace("’s", "").replace("'s", "").rstrip("’'")
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("men") and len(w) > 4:
+        w = w[:-3] + "man"
+    elif w.endswith("s") and len(w) > 3 and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    return SYNONYM.get(w, w)
+
+
+def stems(text: str | None) -> frozenset[str]:
+    """The lemmas of the content words of ``text`` (a source name, a counted phrase)."""
+    if not text:
+        return frozenset()
+    return frozenset(lemma(w) for w in WORD_RE.findall(text) if w.lower() not in STOP)

@@ -202,6 +202,9 @@ class Figure:
     source: str | None
     sentence: int
     unit: str | None = None
+    #: Whom the figure is about when it is an attribute of someone: the person an age
+    #: belongs to ("Jeremy Lewis" for "Jeremy Lewis, 26").
+    subject: str | None = None
 
 
 class PairStatus(StrEnum):

@@ -38,6 +38,7 @@ from compare_tui.core.figures.meaning import (
     EVENTS,
     LIST_BLOCK,
     LIST_GAP,
+    age_of,
     counted_phrase,
     event_of,
     keep,
@@ -97,6 +98,9 @@ def _sentence_figures(
         if kind is FigureKind.COUNT and looks_like_year(text, m, counted):
             kind = FigureKind.YEAR
             counted, np_end = None, core.end
+        is_age, subject = age_of(text, kind, m.start(), core.end, (start, end))
+        if is_age:
+            kind, counted, np_end = FigureKind.AGE, "age", core.end
         event = None
         if kind in (FigureKind.COUNT, FigureKind.MONEY, FigureKind.MEASURE):
             event = event_of(text, start, m.start(), np_end, end)
@@ -119,7 +123,8 @@ def _sentence_figures(
             event=event,
             source=source_of(index, m.start()),
             sentence=index,
-            unit=core.unit,
+            unit="year" if kind is FigureKind.AGE else core.unit,
+            subject=subject,
         )
         figures.append(fig)
         if kind is FigureKind.COUNT:

@@ -7,7 +7,7 @@ import re
 
 from compare_tui.core.figures.scan import Core
 from compare_tui.core.figures.units import MONTHS, alt, words
-from compare_tui.core.models import Document, Figure
+from compare_tui.core.models import Document, Figure, FigureKind
 
 #: Function words that end a counted noun phrase.
 _STOP = words(
@@ -24,7 +24,7 @@ _STOP = words(
     nine ten whereas others feared believed thought presumed reported said
     """
 )
-_WEEKDAYS = words(
+WEEKDAYS = words(
     """
     monday tuesday wednesday thursday friday saturday sunday
     """
@@ -150,7 +150,7 @@ def _np_words(
             break
         word = w.group(1)
         low = word.lower()
-        if low in _STOP or low in EVENTS or low in _WEEKDAYS or low in MONTHS:
+        if low in _STOP or low in EVENTS or low in WEEKDAYS or low in MONTHS:
             break
         if len(low) > 4 and low.endswith("ly"):
             break
@@ -232,13 +232,70 @@ def looks_like_year(text: str, m: re.Match[str], counted: str | None) -> bool:
 
 
 def event_of(text: str, sent_start: int, fig_start: int, np_end: int, limit: int) -> str | None:
-    """What happened to the counted: an event word right after the phrase, or right before."""
-    after = _EVENT_AFTER.match(text, np_end, limit)
-    if after is not None:
-        return EVENTS[after.group("ev").lower()]
+    """What happened to the counted: an event word right before the figure ("killed at least
+    377 people", "the deaths of 10"), else right after the phrase ("seven gunmen were
+    killed"). The word before wins: one after the phrase may belong to the next clause ("killed
+    at least 377 people was captured")."""
     before = _EVENT_BEFORE.search(text[max(sent_start, fig_start - 80) : fig_start])
     if before is not None:
         if before.group("toll"):
             return "killed"
         return EVENTS[before.group("ev").lower()]
+    after = _EVENT_AFTER.match(text, np_end, limit)
+    if after is not None:
+        return EVENTS[after.group("ev").lower()]
     return None
+
+
+# --- Ages of people -----------------------------------------------------------------------
+
+_NAME = r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}"
+#: "Jeremy Lewis, 26," / "Lawrence, 18.": a name, a comma, a whole number, then a clause end.
+_NAME_BEFORE = re.compile(rf"(?P<name>{_NAME}),\s*(?:(?:a|an|aged)\s+)?$")
+_AGE_AFTER = re.compile(
+    r"(?:\s*[,;)]|\s*\.(?:\s|$)|\s+(?:and|was|were|is|are|had|has|of|from|who|died)\b)"
+)
+#: "17-year-old Stephen Lawrence", "a 26-year-old construction worker named ...": up to three
+#: lower-case words may stand between the age and the name.
+_NAME_AFTER = re.compile(rf"\s+(?:[a-z][\w\-]*\s+){{0,3}}?(?P<name>{_NAME})")
+#: Capitalised words that open a sentence or clause but are no one's name ("In 2015, 26 ...").
+_NOT_NAMES = words(
+    """in on at by since from of and but for with after before during until to as when while
+    the a an this that these those some about around nearly almost only just about there
+    police officials authorities"""
+)
+_OLD_AFTER = re.compile(r"\s+old\b")
+
+
+def age_of(
+    text: str, kind: FigureKind, start: int, end: int, sentence: tuple[int, int]
+) -> tuple[bool, str | None]:
+    """Whether a figure is a person's age, and whose ("Jeremy Lewis" for "Jeremy Lewis, 26,").
+
+    Ages are "N-year-old", "N years old", "aged N", and a bare whole number between commas
+    right after a name. A name found right before or after the age is its subject.
+    """
+    sent_start, sent_end = sentence
+    written = text[start:end].lower()
+    before = _NAME_BEFORE.search(text, max(sent_start, start - 60), start)
+    name = before.group("name") if before is not None else None
+    if name is not None and name.split()[0].lower() in _NOT_NAMES | WEEKDAYS | set(MONTHS):
+        name = None
+    if kind is FigureKind.AGE or (
+        kind is FigureKind.DURATION
+        and (written.endswith("-old") or _OLD_AFTER.match(text, end, sent_end) is not None)
+    ):
+        if name is None:
+            after = _NAME_AFTER.match(text, end, sent_end)
+            if after is not None and after.group("name").split()[0].lower() not in _NOT_NAMES:
+                name = after.group("name")
+        return True, name
+    if (
+        kind is FigureKind.COUNT
+        and name is not None
+        and written.isdigit()
+        and 0 < int(written) < 120
+        and _AGE_AFTER.match(text, end, sent_end) is not None
+    ):
+        return True, name
+    return False, None

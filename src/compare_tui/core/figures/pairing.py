@@ -1,31 +1,40 @@
 """Figures of both sides -> FigurePairs: which two figures count the same thing, and do they agree.
 
-Matching is greedy and explainable. Every candidate pair gets a score in [0, 1] from what the
-figures count (head noun class, "whose" side, event, source) or, for years, dates, durations,
-money and other measures, from the words around them; figures in aligned sentences get a bonus,
-but figures in unaligned sentences still pair. The best pairs are taken first, each figure once.
+Pairing works on claim frames (``frames.py``) across the whole articles, not by position:
+independently written reports of one event rarely have sentences that align, so alignment is
+one signal among several. Candidates are pairs of figures of one dimension (counts with counts,
+dollars with dollars, lengths with lengths after conversion); each gets the probability that
+the two count the same thing from a logistic model over named features (``features.py``:
+shared value, head noun class, event, subject, words around, who says so, time words,
+alignment). The assignment is global and one-to-one: best-first over all candidates, each
+figure used once, the reason kept.
 
-Two thresholds keep look-alikes apart: a pair whose values agree needs ``agree_threshold``; a pair
-whose values conflict needs the stronger ``conflict_threshold``, because a false "conflict" costs
-a fact-checker more than a missed agreement. Counts with different head nouns ("separatists" vs
-"Malian soldiers") or different events (killed vs wounded) never pair; a death toll counts people
-killed. Figures from rival sources (police and organisers, an army and the rebels it fights) may
-agree but never conflict: their difference is the story, not a disagreement between outlets.
-Which nouns are one class and which sources are rivals is domain vocabulary, kept in lexicon.py.
+Two thresholds keep look-alikes apart: a pair whose values agree needs ``agree_threshold``; a
+pair whose values conflict needs the stronger ``conflict_threshold`` and strong evidence that
+both count the same thing (one head noun class or one named subject, and no rival sources),
+because a false "conflict" costs a fact-checker more than a missed agreement. Figures from
+rival sources (police and organisers, an army and the rebels it fights) may agree but never
+conflict: their difference is the story, not a disagreement between outlets.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
-from collections import defaultdict
-from collections.abc import Iterator
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from compare_tui.core import lexicon as lx
 from compare_tui.core import numbers as nb
 from compare_tui.core.figure_table import value_text
-from compare_tui.core.figures.meaning import owner_is_source
+from compare_tui.core.figures.features import (
+    FEATURES,
+    MUTUAL,
+    Models,
+    compatible,
+    default_models,
+    vector,
+)
+from compare_tui.core.figures.frames import Frame, frames
 from compare_tui.core.models import (
     Alignment,
     Document,
@@ -40,225 +49,49 @@ from compare_tui.core.models import (
 class PairOptions:
     """Tuning knobs; the defaults are what the tests hold."""
 
-    agree_threshold: float = 0.55
-    conflict_threshold: float = 0.7
-    #: Buckets larger than this (left x right) compare only nearby or aligned figures.
-    max_bucket_pairs: int = 20_000
-    #: In a large bucket, how many figures either side (by position) a figure is compared with.
-    window: int = 40
-    #: Relative slack given to an approximate point value ("around 30" holds 27..33).
-    approx_slack: float = 0.1
-
-
-def _words(spaced: str) -> frozenset[str]:
-    return frozenset(spaced.split())
-
-
-# The vocabulary (noun classes, source roles, side nouns) lives in lexicon.py.
-_HEAD = lx.HEAD
-_DEATH_NOUNS = lx.DEATH_NOUNS
-_SOURCE_ROLES = lx.SOURCE_ROLES
-_SIDE_NOUNS = lx.SIDE_NOUNS
-_EVENT_GROUP = lx.EVENT_GROUP
-_SYNONYM = {"military": "army", "spokesman": "spokes", "spokeswoman": "spokes"}
-_SYNONYM["spokesperson"] = "spokes"
-_STOP = _words(
-    """a an the and or of in on at to from by with for as that which who this these those their
-    its his her our it they he she we were was is are be been had have has said says also
-    than more over some about around there into after before during while when"""
-)
-_ROLES = _words("spokes member official expert analyst worker head leader chief statement")
-_WORD = re.compile(r"[A-Za-z][\w\-]*")
-#: Seconds per unit, so "two days" and "48 hours" compare.
-_DURATION_DAYS = {
-    "second": 1 / 86_400, "minute": 1 / 1_440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
-    "month": 30.44, "year": 365.25, "decade": 3_652.5, "century": 36_525.0,
-}  # fmt: skip
+    #: Probability that two figures with compatible values are one quantity, to pair them.
+    agree_threshold: float = 0.1
+    #: The same for values that conflict; higher, since a false conflict misleads.
+    conflict_threshold: float = 0.2
+    #: Buckets larger than this (left x right) compare each figure with its likeliest
+    #: candidates only (same value, head noun, rare words), at most ``candidates`` of them.
+    max_bucket_pairs: int = 40_000
+    candidates: int = 48
+    #: Weights of the models; None for the fitted ones shipped with the package.
+    models: Models | None = None
 
 
 @dataclass(frozen=True, slots=True)
-class _Profile:
-    """What a figure is about, reduced to comparable keys."""
+class Candidate:
+    """One scored candidate pair, with the evidence behind it."""
 
-    bucket: tuple[str, str | None]
-    head: str | None
-    side: frozenset[str]
-    event: str | None
-    source: frozenset[str]
-    #: Roles of the source (_SOURCE_ROLES), empty when unknown.
-    roles: frozenset[str]
-    context: frozenset[str]
-    low: float | None
-    high: float | None
-    position: float
+    left: int
+    right: int
+    #: Probability that the two are one quantity, on all the evidence.
+    probability: float
+    #: The same without the value features: what a conflict must rest on.
+    context: float
+    agree: bool
+    features: tuple[float, ...]
 
 
-def _lemma(word: str) -> str:
-    w = word.lower().replace("’s", "").replace("'s", "").rstrip("’'")
-    if w.endswith("ies") and len(w) > 4:
-        w = w[:-3] + "y"
-    elif w.endswith("men") and len(w) > 4:
-        w = w[:-3] + "man"
-    elif w.endswith("s") and len(w) > 3 and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    return _SYNONYM.get(w, w)
+def sentence_idf(left: Document, right: Document) -> dict[str, float]:
+    """Rarity of each word stem across the sentences of both articles."""
+    df: Counter[str] = Counter()
+    total = 0
+    for doc in (left, right):
+        for index in range(len(doc.sentences)):
+            total += 1
+            df.update(_stems_of(doc, index))
+    return {w: math.log((total + 1) / (n + 0.5)) for w, n in df.items()}
 
 
-def _stems(text: str | None) -> frozenset[str]:
-    if not text:
-        return frozenset()
-    return frozenset(_lemma(w) for w in _WORD.findall(text) if w.lower() not in _STOP)
+def _stems_of(doc: Document, index: int) -> set[str]:
+    from compare_tui.core.words import WORD, stem
 
-
-def _head_and_side(counted: str | None) -> tuple[str | None, set[str]]:
-    if not counted:
-        return None, set()
-    parts = re.split(r"\s+(?=(?:from|of)\s)", counted, maxsplit=1)
-    main, rest = parts[0], (parts[1] if len(parts) > 1 else "")
-    words = [_lemma(w) for w in _WORD.findall(main)]
-    if not words:
-        return None, set()
-    head = words[-1]
-    side = set(words[:-1]) | set(_stems(rest) - {"from", "of"}) - _STOP
-    if head in _SIDE_NOUNS:
-        side.add(head)
-    return _HEAD.get(head, head), side
-
-
-def _unit_key(figure: Figure) -> str | None:
-    if figure.kind is FigureKind.DURATION:
-        return "time"
-    return figure.unit
-
-
-def _scaled(figure: Figure) -> tuple[float | None, float | None]:
-    """Bounds in a comparable unit (durations in days)."""
-    factor = _DURATION_DAYS.get(figure.unit or "", 1.0) if figure.kind is FigureKind.DURATION else 1
-    low = figure.low * factor if figure.low is not None else None
-    high = figure.high * factor if figure.high is not None else None
-    return low, high
-
-
-def _tally(figure: Figure, profile: _Profile) -> bool:
-    return figure.kind is FigureKind.COUNT and figure.counted is None and profile.head is not None
-
-
-def _profile(document: Document, figure: Figure, count: int) -> _Profile:
-    source = _stems(figure.source)
-    roles = frozenset(_SOURCE_ROLES[w] for w in source if w in _SOURCE_ROLES)
-    low, high = _scaled(figure)
-    position = figure.sentence / max(1, count)
-    if figure.kind is FigureKind.COUNT:
-        head, side = _head_and_side(figure.counted)
-        event = _EVENT_GROUP.get(figure.event or "", figure.event)
-        if owner_is_source(document, figure):
-            side |= set(source - _ROLES)
-        if head in _DEATH_NOUNS or (head is None and event == "killed"):
-            head, event = "person", "killed"  # a death toll counts people killed
-        return _Profile(
-            bucket=("count", head),
-            head=head,
-            side=frozenset(side),
-            event=event,
-            source=source,
-            roles=roles,
-            context=frozenset(),
-            low=low,
-            high=high,
-            position=position,
-        )
-    sentence = document.sentences[figure.sentence]
-    before = document.text[max(sentence.start, figure.start - 70) : figure.start]
-    after = document.text[figure.end : min(sentence.end, figure.end + 70)]
-    context = _stems(" ".join(before.split()[-8:] + after.split()[:8]))
-    return _Profile(
-        bucket=(figure.kind.value, _unit_key(figure)),
-        head=None,
-        side=frozenset(),
-        event=figure.event,
-        source=source,
-        roles=roles,
-        context=context,
-        low=low,
-        high=high,
-        position=position,
-    )
-
-
-def _prefix_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
-    """ "russia" ~ "russian", "mali" ~ "malian": shared words up to a suffix."""
-    for x in a:
-        for y in b:
-            if x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))):
-                return True
-    return False
-
-
-def _dice(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return 2 * len(a & b) / (len(a) + len(b))
-
-
-def compatible(
-    a: tuple[float | None, float | None, bool],
-    b: tuple[float | None, float | None, bool],
-    *,
-    slack: float = 0.1,
-) -> bool:
-    """Whether two intervals (low, high, approx) can hold the same true value."""
-
-    def widen(low: float | None, high: float | None, approx: bool) -> tuple[float, float]:
-        lo = float("-inf") if low is None else low
-        hi = float("inf") if high is None else high
-        if approx and low is not None and low == high:
-            lo, hi = lo - abs(lo) * slack, hi + abs(hi) * slack
-        return lo, hi
-
-    alo, ahi = widen(*a)
-    blo, bhi = widen(*b)
-    return max(alo, blo) <= min(ahi, bhi)
-
-
-def _score(p: _Profile, q: _Profile, aligned: bool) -> float | None:
-    """How sure we are that two figures count the same thing; None when they cannot."""
-    bonus = 1.0 if aligned else 0.0
-    if p.bucket[0] != "count":
-        # Same value and a quarter of the nearby words in common is enough to agree; a
-        # conflict needs much more shared context (or an aligned sentence).
-        same = p.low == q.low and p.high == q.high
-        # The same full calendar date in two reports of one event is the same date.
-        full_date = same and p.bucket == q.bucket == ("date", "date")
-        return 0.85 * _dice(p.context, q.context) + 0.25 * bonus + 0.3 * same + 0.25 * full_date
-    if p.head is None or q.head is None or p.head != q.head:
-        # Only an aligned sentence lets a count with no (or another) counted noun pair.
-        if not aligned:
-            return None
-        head = 0.3
-    else:
-        head = 1.0
-    if p.event and q.event:
-        if p.event != q.event:
-            return None
-        event = 1.0
-    else:
-        event = 0.25 if (p.event or q.event) else 0.4
-    side = 0.5
-    if p.side and q.side:
-        side = 1.0 if _prefix_overlap(p.side, q.side) else -1.0
-    source = _dice(p.source, q.source) if p.source and q.source else 0.3
-    return 0.45 * head + 0.2 * event + 0.15 * side + 0.1 * source + 0.1 * bonus
-
-
-def _may_conflict(p: _Profile, q: _Profile) -> bool:
-    """Whether two figures that differ may be reported as a conflict at all.
-
-    Rival sources (police and organisers) are expected to differ, and a count that says what
-    happened (killed, missing) is not contradicted by one that does not say.
-    """
-    if p.roles and q.roles and not p.roles & q.roles:
-        return False
-    return not (p.bucket[0] == "count" and (p.event is None) != (q.event is None))
+    return {
+        k for m in WORD.finditer(doc.sentence_text(index)) if (k := stem(m.group().lower()))
+    }
 
 
 def _aligned_sets(
@@ -275,51 +108,124 @@ def _aligned_sets(
     return left, right
 
 
+def _value_key(f: Frame) -> tuple[str, float | None, float | None]:
+    return f.dimension, f.low, f.high
+
+
 def _candidates(
     lefts: list[int],
     rights: list[int],
-    lp: list[_Profile],
-    rp: list[_Profile],
+    lp: list[Frame],
+    rp: list[Frame],
+    idf: Mapping[str, float],
     options: PairOptions,
 ) -> Iterator[tuple[int, int]]:
-    """All pairs in a small bucket; in a big one, only figures at about the same place."""
+    """All pairs in a small bucket; in a big one, each left figure's likeliest partners.
+
+    The index keys are the value, the head noun and the three rarest words of the sentence,
+    so the work grows with the number of figures, not with its square.
+    """
     if len(lefts) * len(rights) <= options.max_bucket_pairs:
         for i in lefts:
             for j in rights:
                 yield i, j
         return
-    ordered = sorted(rights, key=lambda j: rp[j].position)
-    positions = [rp[j].position for j in ordered]
+    index: dict[object, list[int]] = defaultdict(list)
+    for j in rights:
+        for key in _index_keys(rp[j], idf):
+            index[key].append(j)
     for i in lefts:
-        k = bisect_left(positions, lp[i].position)
-        for j in ordered[max(0, k - options.window) : k + options.window]:
-            yield i, j
+        seen: set[int] = set()
+        for key in _index_keys(lp[i], idf):
+            for j in index.get(key, ())[: options.candidates]:
+                if j not in seen and len(seen) < options.candidates:
+                    seen.add(j)
+                    yield i, j
 
 
-def _headless_candidates(
-    headless: tuple[list[int], list[int]],
-    lf: tuple[Figure, ...],
-    rf: tuple[Figure, ...],
-    lp: list[_Profile],
-    rp: list[_Profile],
-    l_align: dict[int, int],
-    r_align: dict[int, int],
-) -> list[tuple[int, int]]:
-    """Counts with no counted noun pair only with counts in an aligned sentence."""
-    lefts: dict[int, list[int]] = defaultdict(list)
-    rights: dict[int, list[int]] = defaultdict(list)
+def _index_keys(f: Frame, idf: Mapping[str, float]) -> list[object]:
+    rare = sorted(f.sentence_words, key=lambda w: -idf.get(w, 0.0))[:3]
+    return [("v", *_value_key(f)), ("h", f.head), *(("w", w) for w in rare)]
+
+
+def score_candidates(
+    left: Document,
+    right: Document,
+    figures: tuple[tuple[Figure, ...], tuple[Figure, ...]],
+    alignments: tuple[Alignment, ...],
+    *,
+    options: PairOptions | None = None,
+) -> list[Candidate]:
+    """Every candidate pair with its features and probability (for pairing and for fitting)."""
+    opts = options or PairOptions()
+    models = opts.models or default_models()
+    lf, rf = figures
+    lp, rp = frames(left, lf), frames(right, rf)
+    idf = sentence_idf(left, right)
+    l_align, r_align = _aligned_sets(alignments)
+    l_values = Counter(_value_key(f) for f in lp)
+    r_values = Counter(_value_key(f) for f in rp)
+
+    buckets: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for i, p in enumerate(lp):
-        if p.bucket[0] == "count" and lf[i].sentence in l_align:
-            lefts[l_align[lf[i].sentence]].append(i)
+        buckets[p.dimension][0].append(i)
     for j, q in enumerate(rp):
-        if q.bucket[0] == "count" and rf[j].sentence in r_align:
-            rights[r_align[rf[j].sentence]].append(j)
-    out = [(i, j) for i in headless[0] for j in rights.get(l_align.get(lf[i].sentence, -1), [])]
-    for j in headless[1]:
-        for i in lefts.get(r_align.get(rf[j].sentence, -1), []):
-            if lp[i].head is not None:  # headless x headless is already above
-                out.append((i, j))
-    return out
+        buckets[q.dimension][1].append(j)
+    rows: list[tuple[int, int, list[float], bool]] = []
+    for lefts, rights in buckets.values():
+        if not lefts or not rights:
+            continue
+        for i, j in _candidates(lefts, rights, lp, rp, idf, opts):
+            p, q = lp[i], rp[j]
+            n = l_align.get(p.sentence)
+            aligned = n is not None and r_align.get(q.sentence) == n
+            rare = l_values[_value_key(p)] == 1 and r_values[_value_key(q)] == 1
+            rows.append((i, j, vector(p, q, aligned=aligned, idf=idf, rare=rare), compatible(p, q)))
+    _mark_mutual_best(rows)
+    return [
+        Candidate(
+            i,
+            j,
+            models.same.probability(features),
+            models.conflict.probability(features),
+            agree,
+            tuple(features),
+        )
+        for i, j, features, agree in rows
+    ]
+
+
+_SIMILARITY = (FEATURES.index("sentence_similarity"), FEATURES.index("near_similarity"))
+
+
+def _mark_mutual_best(rows: list[tuple[int, int, list[float], bool]]) -> None:
+    """Set ``mutual_best`` where each figure is the other's closest candidate by words."""
+    best_l: dict[int, float] = {}
+    best_r: dict[int, float] = {}
+    for i, j, features, _ in rows:
+        words = sum(features[k] for k in _SIMILARITY)
+        best_l[i] = max(best_l.get(i, 0.0), words)
+        best_r[j] = max(best_r.get(j, 0.0), words)
+    for i, j, features, _ in rows:
+        words = sum(features[k] for k in _SIMILARITY)
+        features[MUTUAL] = float(words > 0 and words == best_l[i] == best_r[j])
+
+
+def _may_conflict(p: Frame, q: Frame) -> bool:
+    """Strong evidence that two figures whose values differ count the same thing.
+
+    One named subject (an age), or one head noun class with no other event and no rival
+    sources; for measures, money and other kinds the model's confidence alone decides.
+    """
+    if p.roles and q.roles and not p.roles & q.roles:
+        return False
+    if p.subject is not None or q.subject is not None:
+        return p.subject == q.subject
+    if p.dimension != "count":
+        return True
+    if p.head is None or q.head is None or p.head != q.head:
+        return False
+    return (p.event is None) == (q.event is None)
 
 
 def pair_figures(
@@ -333,63 +239,35 @@ def pair_figures(
     """Pairs of figures that count the same thing, best first taken, each figure once."""
     opts = options or PairOptions()
     lf, rf = figures
-    lp = [_profile(left, f, len(left.sentences)) for f in lf]
-    rp = [_profile(right, f, len(right.sentences)) for f in rf]
-    l_align, r_align = _aligned_sets(alignments)
-
-    buckets: dict[tuple[str, str | None], tuple[list[int], list[int]]] = defaultdict(
-        lambda: ([], [])
-    )
-    for i, p in enumerate(lp):
-        buckets[p.bucket][0].append(i)
-    for j, q in enumerate(rp):
-        buckets[q.bucket][1].append(j)
-    # Counts with no counted noun may pair only inside aligned sentences, with any count.
-    headless = buckets.pop(("count", None), ([], []))
-    # Death tolls with no noun ("the toll rose to 57") are in the people bucket and may also
-    # pair, like other counts with no noun, inside aligned sentences.
-    headless[0].extend(i for i, f in enumerate(lf) if _tally(f, lp[i]))
-    headless[1].extend(j for j, f in enumerate(rf) if _tally(f, rp[j]))
-    extra = _headless_candidates(headless, lf, rf, lp, rp, l_align, r_align)
-
-    scored: list[tuple[float, int, int, bool]] = []
-
-    def consider(i: int, j: int) -> None:
-        p, q = lp[i], rp[j]
-        n = l_align.get(lf[i].sentence)
-        aligned = n is not None and r_align.get(rf[j].sentence) == n
-        score = _score(p, q, aligned)
-        if score is None:
-            return
-        agree = compatible(
-            (p.low, p.high, lf[i].approx), (q.low, q.high, rf[j].approx), slack=opts.approx_slack
+    candidates = score_candidates(left, right, figures, alignments, options=opts)
+    lp, rp = frames(left, lf), frames(right, rf)
+    kept = [
+        c
+        for c in candidates
+        if c.probability >= opts.agree_threshold
+        and (
+            c.agree
+            or (c.context >= opts.conflict_threshold and _may_conflict(lp[c.left], rp[c.right]))
         )
-        if lf[i].kind in (FigureKind.YEAR, FigureKind.DATE, FigureKind.TIME):
-            agree = p.low == q.low and p.high == q.high
-        if not agree and not _may_conflict(p, q):
-            return
-        score += 0.02 if agree else 0.0
-        if score >= (opts.agree_threshold if agree else opts.conflict_threshold):
-            scored.append((score, i, j, agree))
-
-    for lefts, rights in buckets.values():
-        if lefts and rights:
-            for i, j in _candidates(lefts, rights, lp, rp, opts):
-                consider(i, j)
-    for i, j in extra:
-        consider(i, j)
-
-    scored.sort(key=lambda t: (-t[0], abs(lp[t[1]].position - rp[t[2]].position), t[1], t[2]))
+    ]
+    kept.sort(
+        key=lambda c: (
+            -c.probability,
+            abs(lp[c.left].position - rp[c.right].position),
+            c.left,
+            c.right,
+        )
+    )
     used_l: set[int] = set()
     used_r: set[int] = set()
     pairs: list[FigurePair] = []
-    for _, i, j, agree in scored:
-        if i in used_l or j in used_r:
+    for c in kept:
+        if c.left in used_l or c.right in used_r:
             continue
-        used_l.add(i)
-        used_r.add(j)
-        status = PairStatus.AGREE if agree else PairStatus.CONFLICT
-        pairs.append(FigurePair(i, j, status, explain(lf[i], rf[j], agree=agree)))
+        used_l.add(c.left)
+        used_r.add(c.right)
+        status = PairStatus.AGREE if c.agree else PairStatus.CONFLICT
+        pairs.append(FigurePair(c.left, c.right, status, explain(lf[c.left], rf[c.right], agree=c.agree)))
     pairs.sort(key=lambda p: (p.left, p.right))
     return tuple(pairs)
 

@@ -1,0 +1,237 @@
+"""A claim frame for every figure: what pairing compares, reduced to comparable keys.
+
+A frame holds the figure's value as an interval in a base unit (metres, days, dollars of one
+currency), widened by its precision, plus what it counts (head noun class and modifiers), the
+event, whom it is about (a named person for an age), the time it refers to, who says so, and the
+words around it. Frames depend on one document only, so a corpus can build them once per
+article; pairing (``pairing.py``) weighs two frames against each other.
+
+Precision, as news copy writes it:
+- "about 30" covers the rounding unit of its last non-zero digit: 25-35; "about 24,000"
+  23,500-24,500. A last digit of 5 rounds to fives: "about 2,500" covers 2,250-2,750.
+- "at least 370" killed is the count confirmed so far (a lower bound that is also a claim):
+  against "at least 377" it is a difference (``lower_bound`` on both), while "more than 1,200"
+  against "1,200" is only precision.
+- "more than 100,000" and "up to 100,000" exclude each other (``strict``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from compare_tui.core import lexicon as lx
+from compare_tui.core import numbers as nb
+from compare_tui.core.figures.conversions import base_unit
+from compare_tui.core.figures.meaning import owner_is_source
+from compare_tui.core.models import Document, Figure, FigureKind
+from compare_tui.core.words import WORD, stem
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a figure claims, in keys two documents can compare."""
+
+    #: Only figures of one dimension are compared: "count", "money:USD", "measure:length",
+    #: "duration", "percent", "pp", "year", "date", "time", "ordinal", "age".
+    dimension: str
+    #: The value in the dimension's base unit; open ends are None.
+    low: float | None
+    high: float | None
+    #: The interval widened by the figure's precision (approximate values, rounding).
+    wide_low: float
+    wide_high: float
+    #: Written as a lower bound ("at least 370", "more than 800").
+    lower_bound: bool
+    #: "more than"/"fewer than": the bound itself is excluded.
+    strict: bool
+    #: Class of the counted head noun ("person" for residents, victims...), or None.
+    head: str | None
+    #: Modifiers of the counted noun and the group it belongs to ("malian", "separatist").
+    side: frozenset[str]
+    event: str | None
+    #: Whom an age (or other attribute) is about: surname of a named person, lower case.
+    subject: str | None
+    #: Years and other time words of the sentence ("1933", "sunday", "so far").
+    times: frozenset[str]
+    source: frozenset[str]
+    #: Roles of the source (lexicon.SOURCE_ROLES): rival roles never conflict.
+    roles: frozenset[str]
+    #: Stems of the sentence (content words, no numbers) and of the words right around it.
+    sentence_words: frozenset[str]
+    near_words: frozenset[str]
+    position: float
+    sentence: int
+
+
+_BOUND_WORDS = {
+    q: b
+    for q, b in nb.QUALIFIERS.items()
+    if b in (nb.Bound.AT_LEAST, nb.Bound.MORE_THAN, nb.Bound.LESS_THAN)
+}
+_STRICT = frozenset({nb.Bound.MORE_THAN, nb.Bound.LESS_THAN})
+_NEAR = 6
+#: Time words that say when a figure holds; a sentence's years are added to them.
+_TIME_WORDS = re.compile(
+    r"\b(?:so\s+far|yesterday|today|tonight|last\s+(?:year|month|week|night)|this\s+(?:year|week)"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|earlier|previous|record"
+    r"|initial(?:ly)?|later|(?:1[89]|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def frames(document: Document, figures: tuple[Figure, ...]) -> list[Frame]:
+    """One frame per figure of ``document``, in the same order."""
+    count = max(1, len(document.sentences))
+    cache: dict[int, tuple[frozenset[str], frozenset[str], list[tuple[int, int, str]]]] = {}
+    out = []
+    for figure in figures:
+        if figure.sentence not in cache:
+            cache[figure.sentence] = _sentence_keys(document, figure.sentence)
+        words, times, tokens = cache[figure.sentence]
+        out.append(_frame(document, figure, words, times, tokens, count))
+    return out
+
+
+def _sentence_keys(
+    document: Document, index: int
+) -> tuple[frozenset[str], frozenset[str], list[tuple[int, int, str]]]:
+    sentence = document.sentences[index]
+    text = document.text[sentence.start : sentence.end]
+    tokens = []
+    for m in WORD.finditer(text):
+        token = m.group().lower()
+        key = "" if token[0].isdigit() else stem(token)
+        tokens.append((sentence.start + m.start(), sentence.start + m.end(), key))
+    words = frozenset(k for _, _, k in tokens if k)
+    times = frozenset(" ".join(m.group().lower().split()) for m in _TIME_WORDS.finditer(text))
+    return words, times, tokens
+
+
+def _frame(
+    document: Document,
+    figure: Figure,
+    words: frozenset[str],
+    times: frozenset[str],
+    tokens: list[tuple[int, int, str]],
+    count: int,
+) -> Frame:
+    dimension, factor = _dimension(figure)
+    low = figure.low * factor if figure.low is not None else None
+    high = figure.high * factor if figure.high is not None else None
+    bound = _bound(figure.text)
+    wide_low, wide_high = widen(low, high, approx=figure.approx, kind=figure.kind)
+    head, side = head_and_side(figure.counted)
+    event = lx.EVENT_GROUP.get(figure.event or "", figure.event)
+    source = lx.stems(figure.source)
+    roles = frozenset(lx.SOURCE_ROLES[w] for w in source if w in lx.SOURCE_ROLES)
+    if figure.kind is FigureKind.COUNT:
+        if owner_is_source(document, figure):
+            side |= source - lx.ROLE_WORDS
+        if head in lx.DEATH_NOUNS or (head is None and event == "killed"):
+            head, event = "person", "killed"  # a death toll counts people killed
+        elif head is None and event in lx.HUMAN_EVENTS:
+            head = "person"
+    before = [k for s, _, k in tokens if s < figure.start and k][-_NEAR:]
+    after = [k for s, _, k in tokens if s >= figure.end and k][:_NEAR]
+    return Frame(
+        dimension=dimension,
+        low=low,
+        high=high,
+        wide_low=wide_low,
+        wide_high=wide_high,
+        lower_bound=bound in (nb.Bound.AT_LEAST, nb.Bound.MORE_THAN) and high is None,
+        strict=bound in _STRICT,
+        head=head,
+        side=frozenset(side),
+        event=event,
+        subject=_surname(figure.subject),
+        times=times,
+        source=source,
+        roles=roles,
+        sentence_words=words,
+        near_words=frozenset(before + after),
+        position=figure.sentence / count,
+        sentence=figure.sentence,
+    )
+
+
+def _dimension(figure: Figure) -> tuple[str, float]:
+    kind = figure.kind
+    if kind is FigureKind.MONEY:
+        return f"money:{figure.unit}", 1.0
+    if kind is FigureKind.PERCENT:
+        return ("pp" if figure.unit == "pp" else "percent"), 1.0
+    if kind in (FigureKind.MEASURE, FigureKind.DURATION):
+        dimension, factor = base_unit(figure.unit)
+        return dimension, factor
+    return kind.value, 1.0
+
+
+def _bound(text: str) -> str | None:
+    lead = " ".join(text.lower().split())
+    for phrase, bound in _BOUND_WORDS.items():
+        if lead.startswith(phrase + " "):
+            return bound
+    return None
+
+
+def rounding_unit(value: float) -> float:
+    """The unit an approximate figure is rounded to: its last non-zero digit's place, or
+    five of them when that digit is 5 ("about 2,500" is rounded to the nearest 500)."""
+    if value == 0:
+        return 1.0
+    magnitude = abs(value)
+    place = 10.0 ** math.floor(math.log10(magnitude))
+    while place > 1e-6 and abs(magnitude / place - round(magnitude / place)) > 1e-9:
+        place /= 10
+    digit = round(magnitude / place) % 10
+    return place * 5 if digit == 5 else place
+
+
+#: Minutes of slack around an approximate clock time ("about 12:50 a.m." vs "1 a.m.").
+_TIME_SLACK = 10 / 60
+
+
+def widen(
+    low: float | None, high: float | None, *, approx: bool, kind: FigureKind
+) -> tuple[float, float]:
+    """The interval a figure allows, with the precision of an approximate point value."""
+    lo = -math.inf if low is None else low
+    hi = math.inf if high is None else high
+    if approx and low is not None and low == high:
+        if kind is FigureKind.TIME:
+            return lo - _TIME_SLACK, hi + _TIME_SLACK
+        if kind in (FigureKind.YEAR, FigureKind.DATE, FigureKind.ORDINAL):
+            return lo, hi
+        half = rounding_unit(low) / 2
+        return lo - half, hi + half
+    return lo, hi
+
+
+def head_and_side(counted: str | None) -> tuple[str | None, set[str]]:
+    """Class of the counted head noun and the words that say whose it is.
+
+    "Malian soldiers" -> ("soldier", {"malian"}); "fighters from the separatist group" ->
+    ("fighter", {"separatist", "group"}).
+    """
+    if not counted:
+        return None, set()
+    parts = re.split(r"\s+(?=(?:from|of)\s)", counted, maxsplit=1)
+    main, rest = parts[0], (parts[1] if len(parts) > 1 else "")
+    words = [lx.lemma(w) for w in lx.WORD_RE.findall(main)]
+    words = [w for w in words if w not in lx.NP_FILLERS]
+    if not words:
+        return None, set()
+    head = words[-1]
+    side = set(words[:-1]) | set(lx.stems(rest) - {"from", "of"})
+    if head in lx.SIDE_NOUNS:
+        side.add(head)
+    return lx.HEAD.get(head, head), side
+
+
+def _surname(name: str | None) -> str | None:
+    if not name:
+        return None
+    return name.split()[-1].lower().strip("’'")
