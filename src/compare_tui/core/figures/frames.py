@@ -42,6 +42,8 @@ class Frame:
     #: The interval widened by the figure's precision (approximate values, rounding).
     wide_low: float
     wide_high: float
+    #: A vague quantity ("several", "dozens"): a same word says little about the thing.
+    vague: bool
     #: Written as a lower bound ("at least 370", "more than 800").
     lower_bound: bool
     #: "more than"/"fewer than": the bound itself is excluded.
@@ -58,6 +60,9 @@ class Frame:
     source: frozenset[str]
     #: Roles of the source (lexicon.SOURCE_ROLES): rival roles never conflict.
     roles: frozenset[str]
+    #: A count of a group's dead given by its enemy ("10 separatists", said the army): only
+    #: another claim of that enemy can contradict it.
+    enemy_claim: bool
     #: Stems of the sentence (content words, no numbers) and of the words right around it.
     sentence_words: frozenset[str]
     near_words: frozenset[str]
@@ -126,7 +131,10 @@ def _frame(
     event = lx.EVENT_GROUP.get(figure.event or "", figure.event)
     source = lx.stems(figure.source)
     roles = frozenset(lx.SOURCE_ROLES[w] for w in source if w in lx.SOURCE_ROLES)
+    enemy_claim = False
     if figure.kind is FigureKind.COUNT:
+        side_roles = {lx.SOURCE_ROLES[w] for w in side if w in lx.SOURCE_ROLES}
+        enemy_claim = bool(roles and side_roles and not roles & side_roles)
         if owner_is_source(document, figure):
             side |= source - lx.ROLE_WORDS
         if head in lx.DEATH_NOUNS or (head is None and event == "killed"):
@@ -141,6 +149,7 @@ def _frame(
         high=high,
         wide_low=wide_low,
         wide_high=wide_high,
+        vague=any(w in figure.text.lower() for w in nb.VAGUE),
         lower_bound=bound in (nb.Bound.AT_LEAST, nb.Bound.MORE_THAN) and high is None,
         strict=bound in _STRICT,
         head=head,
@@ -150,6 +159,7 @@ def _frame(
         times=times,
         source=source,
         roles=roles,
+        enemy_claim=enemy_claim,
         sentence_words=words,
         near_words=frozenset(before + after),
         position=figure.sentence / count,
@@ -205,7 +215,8 @@ def widen(
             return lo - _TIME_SLACK, hi + _TIME_SLACK
         if kind in (FigureKind.YEAR, FigureKind.DATE, FigureKind.ORDINAL):
             return lo, hi
-        half = rounding_unit(low) / 2
+        # The edge itself is out: "about 20,000" does not stretch to meet 25,000.
+        half = rounding_unit(low) / 2 * (1 - 1e-9)
         return lo - half, hi + half
     return lo, hi
 

@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from compare_tui.core import lexicon as lx
 from compare_tui.core import numbers as nb
 from compare_tui.core.figure_table import value_text
 from compare_tui.core.figures.features import (
@@ -177,6 +178,8 @@ def score_candidates(
             continue
         for i, j in _candidates(lefts, rights, lp, rp, idf, opts):
             p, q = lp[i], rp[j]
+            if not _may_pair(p, q):
+                continue
             n = l_align.get(p.sentence)
             aligned = n is not None and r_align.get(q.sentence) == n
             rare = l_values[_value_key(p)] == 1 and r_values[_value_key(q)] == 1
@@ -211,6 +214,34 @@ def _mark_mutual_best(rows: list[tuple[int, int, list[float], bool]]) -> None:
         features[MUTUAL] = float(words > 0 and words == best_l[i] == best_r[j])
 
 
+def _may_pair(p: Frame, q: Frame) -> bool:
+    """Hard rules no weight can overrule: counts of things of different known classes
+    (soldiers, trucks), vague counts of different things ("several tankers", "several
+    soldiers"), counts of different events (killed, wounded) or ages of different people are
+    never one quantity, whatever their values. Unknown head nouns are left to the model:
+    "2,440 people" pulled out alive are "2,500 survivors"."""
+    if p.head is not None and q.head is not None and p.head != q.head:
+        if (p.head in lx.HEAD_CLASSES and q.head in lx.HEAD_CLASSES) or p.vague or q.vague:
+            return False
+    if p.event is not None and q.event is not None and p.event != q.event:
+        return False
+    return not (p.subject is not None and q.subject is not None and p.subject != q.subject)
+
+
+def _same_group(p: Frame, q: Frame) -> bool:
+    """One head class, one event and one named group ("three of their [separatist] fighters
+    killed", "seven separatist gunmen were killed"): the frames alone say it is one quantity,
+    whatever the sentences around them."""
+    return (
+        p.head is not None
+        and p.head == q.head
+        and p.event is not None
+        and p.event == q.event
+        and bool(p.side and q.side)
+        and bool(p.side & q.side)
+    )
+
+
 def _may_conflict(p: Frame, q: Frame) -> bool:
     """Strong evidence that two figures whose values differ count the same thing.
 
@@ -218,6 +249,8 @@ def _may_conflict(p: Frame, q: Frame) -> bool:
     sources; for measures, money and other kinds the model's confidence alone decides.
     """
     if p.roles and q.roles and not p.roles & q.roles:
+        return False
+    if (p.enemy_claim or q.enemy_claim) and not p.roles & q.roles:
         return False
     if p.subject is not None or q.subject is not None:
         return p.subject == q.subject
@@ -244,10 +277,11 @@ def pair_figures(
     kept = [
         c
         for c in candidates
-        if c.probability >= opts.agree_threshold
-        and (
-            c.agree
-            or (c.context >= opts.conflict_threshold and _may_conflict(lp[c.left], rp[c.right]))
+        if (c.agree and c.probability >= opts.agree_threshold)
+        or (
+            not c.agree
+            and (c.context >= opts.conflict_threshold or _same_group(lp[c.left], rp[c.right]))
+            and _may_conflict(lp[c.left], rp[c.right])
         )
     ]
     kept.sort(
