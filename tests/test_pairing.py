@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare_tui.core.compare import build_document
 from compare_tui.core.figure_table import value_text
 from compare_tui.core.figures import extract_figures
-from compare_tui.core.figures.pairing import compatible, pair_figures
+from compare_tui.core.figures.features import compatible
+from compare_tui.core.figures.frames import Frame, frames
+from compare_tui.core.figures.pairing import pair_figures
 from compare_tui.core.lexicon import HEAD, HEAD_CLASSES, SOURCE_ROLES
 from compare_tui.core.load import load_path
 from compare_tui.core.models import Document, Figure, FigurePair, PairStatus, Source
@@ -123,13 +126,38 @@ def test_each_figure_in_at_most_one_pair_on_seeds() -> None:
                 assert 0 <= p.left < len(figs[0]) and 0 <= p.right < len(figs[1])
 
 
-def test_interval_compatibility() -> None:
-    assert compatible((10, 10, False), (10, 10, False))
-    assert compatible((30, 30, True), (28, 28, False))
-    assert not compatible((3, 9, True), (13, None, True))
-    assert compatible((15, None, False), (13, None, True))
-    assert not compatible((3, 3, False), (7, 7, False))
-    assert compatible((None, 30, False), (12, 12, False))
+def frame_of(text: str) -> Frame:
+    doc = doc_of(text)
+    (frame,) = frames(doc, extract_figures(doc))
+    return frame
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "agree"),
+    [
+        ("10 people came.", "Ten people came.", True),
+        ("About 30 people came.", "28 people came.", True),
+        # "about 30" covers the rounding unit of its last digit: 25-35, the edge excluded.
+        ("About 30 people came.", "32 people came.", True),
+        ("About 20,000 people came.", "25,000 people came.", False),
+        ("About 24,000 people live there.", "22,500 people live there.", False),
+        # A last digit of 5 rounds to fives: "about 2,500" covers 2,250-2,750.
+        ("About 2,500 people came.", "2,440 people came.", True),
+        ("Several people came.", "Dozens of people came.", False),
+        ("At least 15 people came.", "Dozens of people came.", True),
+        # Two running counts confirmed so far differ; a bound against its own value is precision.
+        ("At least 370 people died.", "At least 377 people died.", False),
+        ("More than 1,200 flights were late.", "1,200 flights were late.", True),
+        ("More than 100,000 people took part.", "Up to 100,000 people took part.", False),
+        ("Three people came.", "Seven people came.", False),
+        ("Up to 30 people came.", "12 people came.", True),
+        ("It flew 48,000 feet high.", "It flew 14,630 metres high.", True),
+    ],
+)
+def test_values_compatible_as_news_copy_means_them(left: str, right: str, agree: bool) -> None:
+    a, b = frame_of(left), frame_of(right)
+    assert compatible(a, b) is agree
+    assert compatible(b, a) is agree
 
 
 _SENTENCES = st.sampled_from(

@@ -128,7 +128,8 @@ def compatible(p: Frame, q: Frame) -> bool:
     count ("at least 370" and "at least 377") differ; a strict bound excludes its own value
     ("more than 100,000" against "up to 100,000").
     """
-    if max(p.wide_low, q.wide_low) > min(p.wide_high, q.wide_high):
+    slack = max(p.precision, q.precision) if p.unit != q.unit else 0.0
+    if max(p.wide_low, q.wide_low) > min(p.wide_high, q.wide_high) + slack:
         return False
     if p.lower_bound and q.lower_bound and p.low != q.low:
         return False

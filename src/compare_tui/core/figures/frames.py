@@ -42,6 +42,10 @@ class Frame:
     #: The interval widened by the figure's precision (approximate values, rounding).
     wide_low: float
     wide_high: float
+    #: The unit as written, and half its last digit's place in base units: a figure converted
+    #: from another unit ("48,000 feet", "14,630 metres") agrees within that rounding.
+    unit: str | None
+    precision: float
     #: A vague quantity ("several", "dozens"): a same word says little about the thing.
     vague: bool
     #: Written as a lower bound ("at least 370", "more than 800").
@@ -149,6 +153,8 @@ def _frame(
         high=high,
         wide_low=wide_low,
         wide_high=wide_high,
+        unit=figure.unit,
+        precision=rounding_unit(figure.low) * factor / 2 if figure.low else 0.0,
         vague=any(w in figure.text.lower() for w in nb.VAGUE),
         lower_bound=bound in (nb.Bound.AT_LEAST, nb.Bound.MORE_THAN) and high is None,
         strict=bound in _STRICT,

@@ -53,7 +53,7 @@ class PairOptions:
     #: Probability that two figures with compatible values are one quantity, to pair them.
     agree_threshold: float = 0.1
     #: The same for values that conflict; higher, since a false conflict misleads.
-    conflict_threshold: float = 0.2
+    conflict_threshold: float = 0.3
     #: Buckets larger than this (left x right) compare each figure with its likeliest
     #: candidates only (same value, head noun, rare words), at most ``candidates`` of them.
     max_bucket_pairs: int = 40_000
@@ -231,15 +231,16 @@ def _may_pair(p: Frame, q: Frame) -> bool:
 def _same_group(p: Frame, q: Frame) -> bool:
     """One head class, one event and one named group ("three of their [separatist] fighters
     killed", "seven separatist gunmen were killed"): the frames alone say it is one quantity,
-    whatever the sentences around them."""
-    return (
-        p.head is not None
-        and p.head == q.head
-        and p.event is not None
-        and p.event == q.event
-        and bool(p.side and q.side)
-        and bool(p.side & q.side)
-    )
+    whatever the sentences around them.
+
+    One speaker's two numbers for one thing ("about 20,000 people", police said; "police put
+    the crowd at 25,000 people") are one quantity too.
+    """
+    if p.head is None or p.head != q.head or p.event != q.event:
+        return False
+    if p.event is not None and p.side and q.side and p.side & q.side:
+        return True
+    return bool(p.source & q.source) and not (p.vague or q.vague)
 
 
 def _may_conflict(p: Frame, q: Frame) -> bool:
@@ -274,28 +275,31 @@ def pair_figures(
     lf, rf = figures
     candidates = score_candidates(left, right, figures, alignments, options=opts)
     lp, rp = frames(left, lf), frames(right, rf)
-    kept = [
-        c
-        for c in candidates
-        if (c.agree and c.probability >= opts.agree_threshold)
-        or (
+    kept: list[tuple[float, Candidate]] = []
+    for c in candidates:
+        p, q = lp[c.left], rp[c.right]
+        group = _same_group(p, q)
+        if c.agree and c.probability >= opts.agree_threshold:
+            kept.append((c.probability, c))
+        elif (
             not c.agree
-            and (c.context >= opts.conflict_threshold or _same_group(lp[c.left], rp[c.right]))
-            and _may_conflict(lp[c.left], rp[c.right])
-        )
-    ]
+            and (c.context >= opts.conflict_threshold or group)
+            and _may_conflict(p, q)
+        ):
+            # The frames' own word (one group, one speaker) ranks with a likely pair.
+            kept.append((max(c.probability, 0.5) if group else c.probability, c))
     kept.sort(
-        key=lambda c: (
-            -c.probability,
-            abs(lp[c.left].position - rp[c.right].position),
-            c.left,
-            c.right,
+        key=lambda t: (
+            -t[0],
+            abs(lp[t[1].left].position - rp[t[1].right].position),
+            t[1].left,
+            t[1].right,
         )
     )
     used_l: set[int] = set()
     used_r: set[int] = set()
     pairs: list[FigurePair] = []
-    for c in kept:
+    for _, c in kept:
         if c.left in used_l or c.right in used_r:
             continue
         used_l.add(c.left)
