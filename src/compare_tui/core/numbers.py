@@ -131,6 +131,7 @@ QUALIFIERS: dict[str, str] = {
     "just over": Bound.MORE_THAN,
     "over": Bound.MORE_THAN,
     "upwards of": Bound.MORE_THAN,
+    "above": Bound.MORE_THAN,
     "in excess of": Bound.MORE_THAN,
     "up to": Bound.AT_MOST,
     "as many as": Bound.AT_MOST,
@@ -141,6 +142,7 @@ QUALIFIERS: dict[str, str] = {
     "fewer than": Bound.LESS_THAN,
     "less than": Bound.LESS_THAN,
     "under": Bound.LESS_THAN,
+    "below": Bound.LESS_THAN,
     "just under": Bound.NEARLY,
     "nearly": Bound.NEARLY,
     "almost": Bound.NEARLY,
@@ -187,9 +189,7 @@ SMALL_WORD_RE = rf"(?:(?:{TENS_RE})(?:{_JOIN}(?:{DIGIT_WORD_RE})\b)?|(?:{UNIT_WO
 FRACTION_RE = _alternation(list(FRACTIONS))
 #: The fraction that ends a mixed number: "one and a half", "two and three eighths",
 #: "3 million and a half". Never glued to a word ("two sons and a half-sister").
-FRACTION_TAIL_RE = (
-    rf"\s+and\s+(?:a|one|{DIGIT_WORD_RE})[\s-]+(?:{FRACTION_RE})\b(?![-’'])"
-)
+FRACTION_TAIL_RE = rf"\s+and\s+(?:a|one|{DIGIT_WORD_RE})[\s-]+(?:{FRACTION_RE})\b(?![-’'])"
 #: The number-word grammar. A number is a head (a small number, or "a" before a multiplier)
 #: then groups of a multiplier and an optional small number below it, each optionally closed by
 #: a fraction: "two hundred forty-three thousand seven hundred twenty-four", "one hundred and
@@ -198,15 +198,14 @@ FRACTION_TAIL_RE = (
 #: seventy four" stay separate numbers; "and" joins only after a multiplier, as English does.
 _GROUPS = (
     rf"(?:{FRACTION_TAIL_RE})?"
-    rf"(?:{_JOIN}{_SCALE_P}\b(?:\s+(?:and\s+)?(?:{SMALL_WORD_RE})\b)?(?:{FRACTION_TAIL_RE})?)*"
+    rf"(?:{_JOIN}{_SCALE_P}\b(?:\s+(?:and\s+)?(?:{SMALL_WORD_RE})\b(?![\s-]+(?:{FRACTION_RE})\b))?"
+    rf"(?:{FRACTION_TAIL_RE})?)*"
 )
 WORD_NUMBER_RE = rf"(?:(?:{SMALL_WORD_RE})|a(?={_JOIN}(?:{SCALE_RE})))\b{_GROUPS}"
 #: An ordinal in words, compounds included: "third", "twenty-fifth", "one hundred twenty
 #: fifth", "two hundredth". A spaced "forty second" is left alone: "a forty second delay".
 _ORDINAL_WORDS = _alternation([*ORDINALS, *SCALE_ORDINALS])
-ORDINAL_RE = (
-    rf"(?:(?:{WORD_NUMBER_RE})(?:\s*-\s*|\s+(?:and\s+)?(?!second\b)))?(?:{_ORDINAL_WORDS})"
-)
+ORDINAL_RE = rf"(?:(?:{WORD_NUMBER_RE})(?:\s*-\s*|\s+(?:and\s+)?(?!second\b)))?(?:{_ORDINAL_WORDS})"
 _VULGAR = "".join(VULGAR_FRACTIONS)
 #: A digit fraction "1/2", "3/4" (the denominator is checked against DIGIT_DENOMINATORS).
 DIGIT_FRACTION_RE = r"\d{1,2}/\d{1,3}(?![\d/])"
@@ -331,6 +330,8 @@ def ordinal_value(phrase: str) -> float | None:
         return word_value(" ".join([*words[:-1], SCALE_ORDINALS[last]]))
     if last not in ORDINALS:
         return None
+    if len(words) > 1 and words[-2] in UNITS:
+        return None  # "one-fourth" is a fraction, "two third" nothing: only tens and scales lead
     head = word_value(" ".join(words[:-1])) if words[:-1] else 0.0
     return None if head is None else head + ORDINALS[last]
 
@@ -338,8 +339,8 @@ def ordinal_value(phrase: str) -> float | None:
 def fraction_value(phrase: str) -> float | None:
     """Percent of a whole a fraction stands for ("two-thirds" -> 66.67, "half" -> 50)."""
     words = _WORD_SPLIT.split(phrase.lower().strip())
-    if words == ["half"]:
-        return 50.0
+    if words in (["half"], ["quarter"]):
+        return 100 / FRACTIONS[words[0]]  # "half a million", "quarter million"
     if len(words) != 2 or words[1] not in FRACTIONS or words[0] not in FRACTION_NUMERATORS:
         return None
     value = 100 * FRACTION_NUMERATORS[words[0]] / FRACTIONS[words[1]]

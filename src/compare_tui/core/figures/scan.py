@@ -31,6 +31,7 @@ from compare_tui.core.figures.units import (
     alt,
     alt_plain,
     currency_unit,
+    is_temperature_context,
     pound_is_money,
     sign_unit,
 )
@@ -65,9 +66,7 @@ _POST_BOUNDS = {
 }  # fmt: skip
 #: Glued abbreviated multipliers ("2.5m people", "10k", "€2bn"); a glued "m" before a dimension
 #: word is a metre ("a 48m tall crane"), read by the unit suffix instead.
-_SHORT_AFTER_DIGITS = (
-    rf"(?:\s?(?:bln|mln|tln|mil|bn|mn|tn)|(?:m|k)(?!\s+{DIMENSION_WORDS_RE}\b))\b"
-)
+_SHORT_AFTER_DIGITS = rf"(?:\s?(?:bln|mln|tln|mil|bn|mn|tn)|(?:m|k)(?!\s+{DIMENSION_WORDS_RE}\b))\b"
 
 _SCANNER = re.compile(
     rf"""(?<![\w.,:/\-])(?:
@@ -97,7 +96,7 @@ _SCANNER = re.compile(
         | (?P<vague>{nb.VAGUE_RE})\b
         | (?P<ordw>{nb.ORDINAL_RE})\b
         | (?P<num>{NUM_RE})(?:\s*(?:-|–|—|\bto|\bor|\bthrough)\s*(?P<num2>{NUM_RE}))?
-          (?:\s*(?P<post>{alt(_POST_BOUNDS)})\b)?
+          (?:\s*(?P<post>{alt(_POST_BOUNDS)})\b(?!\s+than\b))?
       )
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -199,12 +198,16 @@ def scan(text: str, start: int, end: int, triggers: list[int]) -> list[re.Match[
             m = _SCANNER.match(text, c, end)
             if m is not None and m.end() > pos:
                 matches.append(m)
-                last = m.end()
+                # A sign or code after the amount is its own ("10 rmb 20 usd"): not the start
+                # of the next figure.
+                tail = _CURRENCY_TAIL.match(text, m.end(), end)
+                last = tail.end() if tail is not None else m.end()
                 break
     return matches
 
 
 _WORD_AT = re.compile(r"[A-Za-z]+")
+_CURRENCY_TAIL = re.compile(CURRENCY_AFTER_RE, re.IGNORECASE)
 
 
 def _word_at(text: str, pos: int) -> str:
@@ -359,6 +362,10 @@ def _suffix_kind(text: str, start: int, suffix: re.Match[str]) -> tuple[FigureKi
     if g("meas"):
         return FigureKind.MEASURE, MEASURE_UNITS.get(" ".join(g("meas").lower().split()))
     if g("cased"):
+        if g("ctemp") and not is_temperature_context(
+            text[max(0, start - 200) : start], text[suffix.end() : suffix.end() + 200]
+        ):
+            return FigureKind.COUNT, None
         return FigureKind.MEASURE, CASED_UNITS[g("cased").strip()]
     return FigureKind.COUNT, None
 

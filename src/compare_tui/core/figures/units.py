@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from compare_tui.core import numbers as nb
 
+
 def words(spaced: str) -> frozenset[str]:
     """A word list written as prose, so long lexicons stay readable."""
     return frozenset(spaced.split())
@@ -134,6 +135,24 @@ CASED_UNITS_RE = (
     r"|(?P<ctemp>[CF])(?![\w/]))"
 )
 CASED_UNITS = {"m": "metre", "C": "degC", "F": "degF"}
+#: A glued "C"/"F" is a temperature only in a sentence about heat: "777F" is a freighter and
+#: "13F" a filing. One of these words within TEMPERATURE_WINDOW characters, or "°", is enough.
+TEMPERATURE_WORDS = words(
+    """
+    temperature temperatures degree degrees heat heatwave hot cold warm warmer cooler cool
+    freezing weather forecast thermometer celsius fahrenheit high highs low lows climb
+    soared soar plunged plunge chill frost
+    """
+)
+TEMPERATURE_WINDOW = 80
+
+
+def is_temperature_context(before: str, after: str) -> bool:
+    """Does the text around a glued "30C" / "86F" speak of temperature?"""
+    near = (before[-TEMPERATURE_WINDOW:] + " " + after[:TEMPERATURE_WINDOW]).lower()
+    return "°" in near or bool(set(re.findall(r"[a-z]+", near)) & TEMPERATURE_WORDS)
+
+
 #: A glued "m" is a metre, not a million, before these words ("a 48m tall crane").
 DIMENSION_WORDS_RE = r"(?:tall|high|long|wide|deep|thick|away|below|above)"
 
@@ -167,7 +186,8 @@ _CURRENCY_ADJECTIVES: dict[tuple[str, str], str] = {
     ("singapore", "dollar"): "SGD", ("taiwan", "dollar"): "TWD",
     ("zimbabwean", "dollar"): "ZWL", ("liberian", "dollar"): "LRD",
     ("british", "pound"): "GBP", ("sterling", "pound"): "GBP", ("dutch", "guilder"): "NLG",
-    ("finnish", "markka"): "FIM", ("spanish", "peseta"): "ESP", ("egyptian", "pound"): "EGP", ("lebanese", "pound"): "LBP",
+    ("finnish", "markka"): "FIM", ("spanish", "peseta"): "ESP",
+    ("egyptian", "pound"): "EGP", ("lebanese", "pound"): "LBP",
     ("sudanese", "pound"): "SDG", ("south sudanese", "pound"): "SSP",
     ("syrian", "pound"): "SYP", ("indian", "rupee"): "INR", ("pakistani", "rupee"): "PKR",
     ("sri lankan", "rupee"): "LKR", ("nepalese", "rupee"): "NPR",
@@ -236,9 +256,7 @@ CURRENCY_CODES["rmb"] = "CNY"
 _ANY_CASE_CODES = ["usd", "eur", "gbp", "rmb", "jpy", "cny", "chf", "inr", "btc"]
 _CODE_RE = rf"(?:(?-i:{alt_plain(c.upper() for c in CURRENCY_CODES)})|{alt_plain(_ANY_CASE_CODES)})"
 _SIGN_CHARS = "".join(re.escape(c) for c in CURRENCY_SIGNS if c != "$")
-CURRENCY_SIGN_RE = (
-    rf"(?:(?:{alt_plain(DOLLAR_PREFIXES)})\$|\$|[{_SIGN_CHARS}]|{_CODE_RE}(?![a-z]))"
-)
+CURRENCY_SIGN_RE = rf"(?:(?:{alt_plain(DOLLAR_PREFIXES)})\$|\$|[{_SIGN_CHARS}]|{_CODE_RE}(?![a-z]))"
 #: A sign or code after an amount: "10 €", "100₾", "500 USD". A "$" after an amount only when
 #: no digit follows it ("10 $ 30" is 10, then $30).
 CURRENCY_AFTER_RE = rf"\s?(?P<csign>[{_SIGN_CHARS}]|\$(?!\s?\d)|{_CODE_RE}\b)"
