@@ -149,6 +149,15 @@ QUALIFIERS: dict[str, str] = {
     "close to": Bound.NEARLY,
 }
 
+#: "500 or more", "50 and over": a bound written after the number. ("plus" is left out:
+#: "10 plus tax" is not a bound.)
+POST_QUALIFIERS = {
+    "or more": Bound.AT_LEAST, "and more": Bound.AT_LEAST, "or over": Bound.AT_LEAST,
+    "and over": Bound.AT_LEAST, "and above": Bound.AT_LEAST,
+    "or above": Bound.AT_LEAST, "or less": Bound.AT_MOST,
+    "or fewer": Bound.AT_MOST, "or under": Bound.AT_MOST,
+    "and under": Bound.AT_MOST, "or below": Bound.AT_MOST,
+}  # fmt: skip
 #: "nearly n" is read as n * NEARLY_FLOOR .. n: writers do not say "nearly 2,000" for 500.
 NEARLY_FLOOR = 0.8
 

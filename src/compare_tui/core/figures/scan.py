@@ -55,15 +55,6 @@ _UNIT_AHEAD = (
     r"(?:\s*%|\s+per\s*cent\b|\s+percent|[\s-]+(?:second|minute|hour|day|week|month|year)s?\b"
     rf"|(?:\s+|-)?(?:{alt(MEASURE_UNITS)})(?![\w/]))"
 )
-#: "500 or more", "50 and over": a bound written after the number. ("plus" is left out:
-#: "10 plus tax" is not a bound.)
-_POST_BOUNDS = {
-    "or more": nb.Bound.AT_LEAST, "and more": nb.Bound.AT_LEAST, "or over": nb.Bound.AT_LEAST,
-    "and over": nb.Bound.AT_LEAST, "and above": nb.Bound.AT_LEAST,
-    "or above": nb.Bound.AT_LEAST, "or less": nb.Bound.AT_MOST,
-    "or fewer": nb.Bound.AT_MOST, "or under": nb.Bound.AT_MOST,
-    "and under": nb.Bound.AT_MOST, "or below": nb.Bound.AT_MOST,
-}  # fmt: skip
 #: Glued abbreviated multipliers ("2.5m people", "10k", "€2bn"); a glued "m" before a dimension
 #: word is a metre ("a 48m tall crane"), read by the unit suffix instead.
 _SHORT_AFTER_DIGITS = rf"(?:\s?(?:bln|mln|tln|mil|bn|mn|tn)|(?:m|k)(?!\s+{DIMENSION_WORDS_RE}\b))\b"
@@ -96,7 +87,7 @@ _SCANNER = re.compile(
         | (?P<vague>{nb.VAGUE_RE})\b
         | (?P<ordw>{nb.ORDINAL_RE})\b
         | (?P<num>{NUM_RE})(?:\s*(?:-|–|—|\bto|\bor|\bthrough)\s*(?P<num2>{NUM_RE}))?
-          (?:\s*(?P<post>{alt(_POST_BOUNDS)})\b(?!\s+than\b))?
+          (?:\s*(?P<post>{alt(nb.POST_QUALIFIERS)})\b(?!\s+than\b))?
       )
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -296,7 +287,7 @@ def core_of(text: str, m: re.Match[str], limit: int) -> Core | None:
         approx = "dozen" in g("num").lower() or bool(g("num2") and " or " in m.group(0))
         bare_share = bool(_SHARE.fullmatch(g("num"))) and not g("num2")
         if g("post"):
-            bound = _POST_BOUNDS[" ".join(g("post").lower().split())]
+            bound = nb.POST_QUALIFIERS[" ".join(g("post").lower().split())]
     if low is None or (high is None and g("vague") is None and g("vmul") is None):
         return None
     if high is not None and high < low:
