@@ -24,9 +24,15 @@ SCALES: dict[str, int] = {
     "dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000,
     "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
 }  # fmt: skip
-#: Abbreviated multipliers, accepted only right after a currency amount ("$3.5m", "€2bn").
+#: Abbreviated multipliers glued to digits or money ("$3.5m", "€2bn", "2.5m people", "10k").
+#: "b" alone is left out: "Figure 2b", "Category 4b" are labels far more often than billions.
+#: "mln", "bln", "tln" and "mil" are wire-copy spellings ("10 bln", "$2 mil").
 SHORT_SCALES: dict[str, int] = {
-    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000,
+    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "mil": 1_000_000,
+    "bn": 1_000_000_000, "bln": 1_000_000_000, "tn": 1_000_000_000_000,
+    "tln": 1_000_000_000_000,
+    # After a currency sign only (units.SHORT_RE): "€10B", "$2.174T".
+    "b": 1_000_000_000, "t": 1_000_000_000_000,
 }  # fmt: skip
 
 ORDINALS: dict[str, int] = {
@@ -34,14 +40,32 @@ ORDINALS: dict[str, int] = {
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
     "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
     "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+    # Common misspellings in copy: "nineth meeting", "fourtieth anniversary".
+    "nineth": 9, "fourtieth": 40,
+}  # fmt: skip
+#: Ordinals of multipliers: "two hundredth" is 200th, so they multiply what comes before.
+SCALE_ORDINALS: dict[str, str] = {
+    "hundredth": "hundred", "thousandth": "thousand", "millionth": "million",
+    "billionth": "billion",
 }  # fmt: skip
 
 #: Denominators of fractions of a whole ("a quarter of", "two-thirds of"), singular and plural.
 FRACTIONS: dict[str, int] = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
-    "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7,
+    "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10,
+    "tenths": 10,
 }  # fmt: skip
+#: Fractions in one character ("2½ miles", "¾ of the vote").
+VULGAR_FRACTIONS: dict[str, float] = {
+    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5,
+    "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
+    "⅞": 7 / 8,
+}  # fmt: skip
+#: Denominators accepted in a digit fraction ("1/4 mile", "2 1/2 miles"). Others are labels,
+#: dates or scores far more often than fractions: "9/11", "24/7", "4/20", "7/7".
+DIGIT_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
 #: Numerators written before them ("a", "one", "two", ... "nine").
 FRACTION_NUMERATORS: dict[str, int] = {"a": 1, "one": 1} | {
     w: n for w, n in UNITS.items() if 2 <= n <= 9
@@ -107,6 +131,7 @@ QUALIFIERS: dict[str, str] = {
     "just over": Bound.MORE_THAN,
     "over": Bound.MORE_THAN,
     "upwards of": Bound.MORE_THAN,
+    "above": Bound.MORE_THAN,
     "in excess of": Bound.MORE_THAN,
     "up to": Bound.AT_MOST,
     "as many as": Bound.AT_MOST,
@@ -117,12 +142,22 @@ QUALIFIERS: dict[str, str] = {
     "fewer than": Bound.LESS_THAN,
     "less than": Bound.LESS_THAN,
     "under": Bound.LESS_THAN,
+    "below": Bound.LESS_THAN,
     "just under": Bound.NEARLY,
     "nearly": Bound.NEARLY,
     "almost": Bound.NEARLY,
     "close to": Bound.NEARLY,
 }
 
+#: "500 or more", "50 and over": a bound written after the number. ("plus" is left out:
+#: "10 plus tax" is not a bound.)
+POST_QUALIFIERS = {
+    "or more": Bound.AT_LEAST, "and more": Bound.AT_LEAST, "or over": Bound.AT_LEAST,
+    "and over": Bound.AT_LEAST, "and above": Bound.AT_LEAST,
+    "or above": Bound.AT_LEAST, "or less": Bound.AT_MOST,
+    "or fewer": Bound.AT_MOST, "or under": Bound.AT_MOST,
+    "and under": Bound.AT_MOST, "or below": Bound.AT_MOST,
+}  # fmt: skip
 #: "nearly n" is read as n * NEARLY_FLOOR .. n: writers do not say "nearly 2,000" for 500.
 NEARLY_FLOOR = 0.8
 
@@ -150,41 +185,116 @@ def _alternation(words: list[str]) -> str:
 
 
 UNIT_WORD_RE = _alternation(list(UNITS))
+#: "one" to "nine": the only units that may follow a tens word ("twenty-five", not "twenty ten").
+DIGIT_WORD_RE = _alternation([w for w, n in UNITS.items() if 1 <= n <= 9])
 TENS_RE = _alternation(list(TENS))
 SCALE_RE = _alternation(list(SCALES))
-ORDINAL_RE = rf"(?:(?:{TENS_RE})-)?(?:{_alternation(list(ORDINALS))})"
-#: A number written in words: "ten", "twenty-five", "two hundred and fifty", "a thousand".
-SMALL_WORD_RE = rf"(?:(?:{TENS_RE})(?:[-\s](?:{UNIT_WORD_RE}))?|{UNIT_WORD_RE})"
-WORD_NUMBER_RE = (
-    rf"(?:{SMALL_WORD_RE}|a(?=\s+(?:{SCALE_RE})))"
-    rf"(?:\s+(?:{SCALE_RE})(?:\s+(?:and\s+)?(?:{SMALL_WORD_RE})(?!\s+(?:{SCALE_RE})))?)*"
-)
-#: Digits with optional thousands separators and decimals: "10", "2,000", "1.5".
-DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-#: Digits followed by word multipliers: "1.5 million", "3 billion".
-DIGIT_NUMBER_RE = rf"{DIGITS_RE}(?:\s+(?:{SCALE_RE}))*"
-VAGUE_RE = _alternation(list(VAGUE))
+#: A multiplier after a number may be plural: "seventy-five thousands", "three dozens".
+_SCALE_P = rf"(?:{SCALE_RE})s?"
+#: Between the words of one number: "twenty-five", "fifty - two", "fifty two".
+_JOIN = r"(?:\s*-\s*|\s+)"
+#: A number below 100 in words: "ten", "twenty-five", "fifty two".
+SMALL_WORD_RE = rf"(?:(?:{TENS_RE})(?:{_JOIN}(?:{DIGIT_WORD_RE})\b)?|(?:{UNIT_WORD_RE}))"
 FRACTION_RE = _alternation(list(FRACTIONS))
+#: The fraction that ends a mixed number: "one and a half", "two and three eighths",
+#: "3 million and a half". Never glued to a word ("two sons and a half-sister").
+FRACTION_TAIL_RE = rf"\s+and\s+(?:a|one|{DIGIT_WORD_RE})[\s-]+(?:{FRACTION_RE})\b(?![-’'])"
+#: The number-word grammar. A number is a head (a small number, or "a" before a multiplier)
+#: then groups of a multiplier and an optional small number below it, each optionally closed by
+#: a fraction: "two hundred forty-three thousand seven hundred twenty-four", "one hundred and
+#: five million", "one and a half million", "one billion and a half million". A small number
+#: never follows another small number directly, so "one, two, three" and "twenty five and
+#: seventy four" stay separate numbers; "and" joins only after a multiplier, as English does.
+_GROUPS = (
+    rf"(?:{FRACTION_TAIL_RE})?"
+    rf"(?:{_JOIN}{_SCALE_P}\b(?:\s+(?:and\s+)?(?:{SMALL_WORD_RE})\b(?![\s-]+(?:{FRACTION_RE})\b))?"
+    rf"(?:{FRACTION_TAIL_RE})?)*"
+)
+WORD_NUMBER_RE = rf"(?:(?:{SMALL_WORD_RE})|a(?={_JOIN}(?:{SCALE_RE})))\b{_GROUPS}"
+#: An ordinal in words, compounds included: "third", "twenty-fifth", "one hundred twenty
+#: fifth", "two hundredth". A spaced "forty second" is left alone: "a forty second delay".
+_ORDINAL_WORDS = _alternation([*ORDINALS, *SCALE_ORDINALS])
+ORDINAL_RE = rf"(?:(?:{WORD_NUMBER_RE})(?:\s*-\s*|\s+(?:and\s+)?(?!second\b)))?(?:{_ORDINAL_WORDS})"
+_VULGAR = "".join(VULGAR_FRACTIONS)
+#: A digit fraction "1/2", "3/4" (the denominator is checked against DIGIT_DENOMINATORS).
+DIGIT_FRACTION_RE = r"\d{1,2}/\d{1,3}(?![\d/])"
+#: Digits with optional thousands separators and decimals: "10", "2,000", "1.5", ".08";
+#: a mixed number "2 1/2", "2½"; or a fraction alone, "3/4", "½".
+#: The whole part of a mixed number has at most three digits: "in 2010 1/3 of voters" is a
+#: year and then a fraction, not 2010⅓.
+DIGITS_RE = (
+    rf"(?:\d{{1,3}}(?:\s+|-){DIGIT_FRACTION_RE}|\d{{1,3}}[{_VULGAR}]"
+    rf"|{DIGIT_FRACTION_RE}|[{_VULGAR}]"
+    rf"|(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|\.\d+))"
+)
+#: Digits followed by word multipliers: "1.5 million", "3 billion", "3 million and a half".
+DIGIT_NUMBER_RE = rf"(?:{DIGITS_RE})(?:\s+{_SCALE_P}\b(?:{FRACTION_TAIL_RE})?)*"
+VAGUE_RE = _alternation(list(VAGUE))
 FRACTION_NUMERATOR_RE = _alternation(list(FRACTION_NUMERATORS))
 QUALIFIER_RE = _alternation(list(QUALIFIERS))
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
+_TOKEN_SPLIT = re.compile(rf"[\s]+|(?<=[a-z])-|-(?=[a-z])|(?<=\d)(?=[{_VULGAR}])")
+
+
+def _digit_value(token: str) -> float | None:
+    """Value of one digit token: "2,000", "1.5", "3/4", "½" (None if not a number)."""
+    if token in VULGAR_FRACTIONS:
+        return VULGAR_FRACTIONS[token]
+    if "/" in token:
+        top, _, bottom = token.partition("/")
+        if not (top.isdigit() and bottom.isdigit()):
+            return None
+        den = int(bottom)
+        if den not in DIGIT_DENOMINATORS or int(top) >= den:
+            return None
+        return int(top) / den
+    try:
+        return float(token.replace(",", ""))
+    except ValueError:
+        return None
 
 
 def word_value(phrase: str) -> float | None:
     """Value of a number in words or digits with multipliers; None if unreadable.
 
+    A fraction after "and" belongs to the multiplier after it ("one and a half million"), or
+    else to the last multiplier before it ("3 million and a half"), or else to the units.
+
     >>> word_value("two hundred and fifty")
     250.0
     >>> word_value("1.5 million")
     1500000.0
+    >>> word_value("two hundred forty-three thousand")
+    243000.0
+    >>> word_value("one and a half million"), word_value("3 million and a half")
+    (1500000.0, 3500000.0)
     """
     total = 0.0
     current = 0.0
+    last_scale = 1.0
+    pending: float | None = None  # a fraction waiting for the multiplier after it
     seen = False
-    for raw in _WORD_SPLIT.split(phrase.lower().strip()):
-        word = raw.replace(",", "")
-        if not word or word == "and":
+    tokens = [t for t in _TOKEN_SPLIT.split(phrase.lower().strip()) if t]
+    i = 0
+    while i < len(tokens):
+        word = tokens[i]
+        if word == "and" and i + 2 < len(tokens) and tokens[i + 2] in FRACTIONS:
+            share = fraction_value(f"{tokens[i + 1]} {tokens[i + 2]}")
+            if share is None:
+                return None
+            i += 3
+            if i < len(tokens) and tokens[i].rstrip("s") in SCALES:
+                pending = share / 100
+            elif current:
+                current += share / 100
+            else:
+                total += share / 100 * last_scale
+            seen = True
+            continue
+        i += 1
+        scale_word = word[:-1] if word.endswith("s") and word[:-1] in SCALES else word
+        if word in ("and", "-"):
             continue
         if word == "a":
             current, seen = 1.0, True
@@ -194,27 +304,52 @@ def word_value(phrase: str) -> float | None:
         elif word in TENS:
             current += TENS[word]
             seen = True
-        elif word in SCALES:
-            scale = SCALES[word]
+        elif scale_word in SCALES:
+            scale = SCALES[scale_word]
+            if pending is not None:
+                current += pending
+                pending = None
             current = (current or 1.0) * scale
             if scale >= 1000:
                 total += current
                 current = 0.0
+            last_scale = scale
             seen = True
         else:
-            try:
-                current += float(word)
-            except ValueError:
+            value: float | None = 0.0
+            for part in re.findall(rf"[\d.,/]+|[{_VULGAR}]", word):
+                got = _digit_value(part)
+                if got is None or value is None:
+                    return None
+                value += got
+            if not re.fullmatch(rf"[\d.,/{_VULGAR}]+", word):
                 return None
+            current += value or 0.0
             seen = True
     return total + current if seen else None
+
+
+def ordinal_value(phrase: str) -> float | None:
+    """Value of an ordinal in words: "twenty-fifth" 25, "two hundredth" 200, "third" 3."""
+    words = [w for w in _WORD_SPLIT.split(phrase.lower().strip()) if w]
+    if not words:
+        return None
+    last = words[-1]
+    if last in SCALE_ORDINALS:
+        return word_value(" ".join([*words[:-1], SCALE_ORDINALS[last]]))
+    if last not in ORDINALS:
+        return None
+    if len(words) > 1 and words[-2] in UNITS:
+        return None  # "one-fourth" is a fraction, "two third" nothing: only tens and scales lead
+    head = word_value(" ".join(words[:-1])) if words[:-1] else 0.0
+    return None if head is None else head + ORDINALS[last]
 
 
 def fraction_value(phrase: str) -> float | None:
     """Percent of a whole a fraction stands for ("two-thirds" -> 66.67, "half" -> 50)."""
     words = _WORD_SPLIT.split(phrase.lower().strip())
-    if words == ["half"]:
-        return 50.0
+    if words in (["half"], ["quarter"]):
+        return 100 / FRACTIONS[words[0]]  # "half a million", "quarter million"
     if len(words) != 2 or words[1] not in FRACTIONS or words[0] not in FRACTION_NUMERATORS:
         return None
     value = 100 * FRACTION_NUMERATORS[words[0]] / FRACTIONS[words[1]]

@@ -8,11 +8,19 @@ from dataclasses import dataclass
 
 from compare_tui.core import numbers as nb
 from compare_tui.core.figures.units import (
+    AGE_ABBREVIATIONS,
+    AGE_AFTER_RE,
+    AGE_BEFORE_RE,
+    CASED_UNITS,
+    CASED_UNITS_RE,
     CURRENCY_ADJ_RE,
+    CURRENCY_AFTER_RE,
+    CURRENCY_CODES,
     CURRENCY_NAME_RE,
     CURRENCY_SIGN_RE,
     CURRENCY_SIGNS,
-    CURRENCY_WORD_RE,
+    DIMENSION_WORDS_RE,
+    DOLLAR_PREFIXES,
     DURATION_UNITS,
     FRACTION_OF_RE,
     MEASURE_UNITS,
@@ -21,16 +29,23 @@ from compare_tui.core.figures.units import (
     NUM_RE,
     SHORT_RE,
     alt,
+    alt_plain,
     currency_unit,
+    is_temperature_context,
+    pound_is_money,
+    sign_unit,
 )
 from compare_tui.core.models import Document, FigureKind
 
 _SUFFIX = re.compile(
     rf"""(?:
       (?P<pct>\s*%|\s+per\s*cent\b|\s+percent\b|\s+percentage\s+points?\b)
-    | \s+(?:(?P<cadj>{CURRENCY_ADJ_RE})\s+)?(?P<curw>(?:{CURRENCY_NAME_RE})s?)\b
-    | [\s-]+(?P<dur>second|minute|hour|day|week|month|year|decade|centurie|century)s?(?:-old\b)?\b
+    | [\s-]+(?:(?P<cadj>{CURRENCY_ADJ_RE})\s+)?(?P<curw>(?:{CURRENCY_NAME_RE})s?)\b
+    | {CURRENCY_AFTER_RE}
+    | \s*(?P<ageab>{alt_plain(AGE_ABBREVIATIONS)})(?![\w/])
+    | [\s-]*(?P<dur>{alt_plain(DURATION_UNITS)})(?P<old>{AGE_AFTER_RE})?(?![\w/])
     | (?:\s+|-)?(?P<meas>{alt(MEASURE_UNITS)})(?![\w/])
+    | (?P<cased>{CASED_UNITS_RE})
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -40,6 +55,9 @@ _UNIT_AHEAD = (
     r"(?:\s*%|\s+per\s*cent\b|\s+percent|[\s-]+(?:second|minute|hour|day|week|month|year)s?\b"
     rf"|(?:\s+|-)?(?:{alt(MEASURE_UNITS)})(?![\w/]))"
 )
+#: Glued abbreviated multipliers ("2.5m people", "10k", "€2bn"); a glued "m" before a dimension
+#: word is a metre ("a 48m tall crane"), read by the unit suffix instead.
+_SHORT_AFTER_DIGITS = rf"(?:\s?(?:bln|mln|tln|mil|bn|mn|tn)|(?:m|k)(?!\s+{DIMENSION_WORDS_RE}\b))\b"
 
 _SCANNER = re.compile(
     rf"""(?<![\w.,:/\-])(?:
@@ -59,16 +77,17 @@ _SCANNER = re.compile(
         | (?P<cur>{CURRENCY_SIGN_RE})\s?(?P<cnum>{nb.DIGIT_NUMBER_RE})(?P<cshort>{SHORT_RE})?
           (?:\s*(?:-|–|to)\s*{CURRENCY_SIGN_RE}?\s?(?P<cnum2>{nb.DIGIT_NUMBER_RE})(?P<cshort2>{SHORT_RE})?
              (?!\d|[,.]\d|{_UNIT_AHEAD}))?
-        | (?P<snum>{nb.DIGITS_RE})(?P<sshort>bn|mn|tn\b|(?:m|k)(?=\s+{CURRENCY_WORD_RE}))\b
-        | (?P<fpart>(?:{nb.FRACTION_NUMERATOR_RE})[\s-]+(?:{nb.FRACTION_RE})|half)
-          \s+(?:of\s+)?an?\s+(?P<fscale>hundred|thousand|million|billion|trillion)\b
+        | (?P<snum>{nb.DIGITS_RE})(?P<sshort>{_SHORT_AFTER_DIGITS})
+        | (?P<fpart>(?:{nb.FRACTION_NUMERATOR_RE})[\s-]+(?:{nb.FRACTION_RE})|half|quarter)
+          \s+(?:(?:of\s+)?an?\s+)?(?P<fscale>hundred|thousand|million|billion|trillion)\b
         | (?P<frac>{FRACTION_OF_RE})
         | (?P<rnum>{NUM_RE})\s+(?:in|out\s+of)\s+(?:every\s+)?(?!\d{{4}}\b)(?P<rden>{NUM_RE})
           (?!\s*(?:%|per\b|percent\b|[,.]?\d)|{_UNIT_AHEAD})
         | (?P<vmul>several|a\s+few|a\s+couple\s+of|a\s+handful\s+of)\s+(?P<vscale>{nb.SCALE_RE})\b
         | (?P<vague>{nb.VAGUE_RE})\b
-        | (?P<num>{NUM_RE})(?:\s*(?:-|–|—|\bto|\bor)\s*(?P<num2>{NUM_RE}))?
         | (?P<ordw>{nb.ORDINAL_RE})\b
+        | (?P<num>{NUM_RE})(?:\s*(?:-|–|—|\bto|\bor|\bthrough)\s*(?P<num2>{NUM_RE}))?
+          (?:\s*(?P<post>{alt(nb.POST_QUALIFIERS)})\b(?!\s+than\b))?
       )
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -102,13 +121,15 @@ _TRIGGER_WORDS = frozenset(
         "handful",
         "tens",
         "dozens",
+        "quarter",
+        *nb.SCALE_ORDINALS,
     ]
 )
-_TOKEN_RE = re.compile(r"[A-Za-z]+|\d[\d,.:]*|[$€£¥]")
+_SIGNS = "".join(CURRENCY_SIGNS) + "".join(nb.VULGAR_FRACTIONS)
 _ALPHA_RE = re.compile(r"[a-z]+")
-_SIGN_RE = re.compile(r"[\d$€£¥]")
-#: Where a figure may start before its trigger: word starts ("no fewer than 15", "June 14").
-_WORD_START = re.compile(r"(?<![\w’'])[\w$€£¥]")
+#: Where a figure may start before its trigger: word starts ("no fewer than 15", "June 14"),
+#: and a point before decimals (".08").
+_WORD_START = re.compile(rf"(?<![\w’'])[\w{_SIGNS}.]")
 _LOOK_BACK = 24
 
 
@@ -116,9 +137,11 @@ _LOOK_BACK = 24
 _STARTERS = frozenset(
     [q.split()[0] for q in nb.QUALIFIERS]
     + [m.lower() for m in MONTHS]
-    + ["between", "from", "half", "a", "us", "tens", "hundreds", "several"]
+    + ["between", "from", "half", "quarter", "a", "us", "tens", "hundreds", "several"]
+    + list(CURRENCY_CODES)
+    + list(DOLLAR_PREFIXES)
 )
-_DIGIT_OR_SIGN = re.compile(r"\d[\d,.:]*|[$€£¥]")
+_DIGIT_OR_SIGN = re.compile(rf"\d[\d,.:]*|[{_SIGNS}]")
 
 
 def triggered_sentences(document: Document) -> dict[int, list[int]]:
@@ -166,12 +189,16 @@ def scan(text: str, start: int, end: int, triggers: list[int]) -> list[re.Match[
             m = _SCANNER.match(text, c, end)
             if m is not None and m.end() > pos:
                 matches.append(m)
-                last = m.end()
+                # A sign or code after the amount is its own ("10 rmb 20 usd"): not the start
+                # of the next figure.
+                tail = _CURRENCY_TAIL.match(text, m.end(), end)
+                last = tail.end() if tail is not None else m.end()
                 break
     return matches
 
 
 _WORD_AT = re.compile(r"[A-Za-z]+")
+_CURRENCY_TAIL = re.compile(CURRENCY_AFTER_RE, re.IGNORECASE)
 
 
 def _word_at(text: str, pos: int) -> str:
@@ -203,15 +230,16 @@ def core_of(text: str, m: re.Match[str], limit: int) -> Core | None:
         value = float(g("ordd"))
         return Core(m.end(), value, value, False, FigureKind.ORDINAL, None, True)
     if g("ordw") is not None:
-        word = g("ordw").lower()
-        tens, _, last = word.rpartition("-")
-        value = float(nb.ORDINALS[last] + (nb.TENS.get(tens, 0)))
-        return Core(m.end(), value, value, False, FigureKind.ORDINAL, None, True)
+        ordinal = nb.ordinal_value(g("ordw"))
+        if ordinal is None:
+            return None
+        return Core(m.end(), ordinal, ordinal, False, FigureKind.ORDINAL, None, True)
 
     bound = nb.qualifier_bound(g("qual")) if g("qual") else None
     approx = False
     kind = FigureKind.COUNT
     unit: str | None = None
+    bare_share = False  # a bare fraction of one ("3/4", "½"): a percent unless a unit follows
     if g("ra") is not None:
         low, high = nb.word_value(g("ra")), nb.word_value(g("rb"))
         low = _shared_scale(g("ra"), low, g("rb"), high)
@@ -220,9 +248,9 @@ def core_of(text: str, m: re.Match[str], limit: int) -> Core | None:
         high = _money(g("cnum2"), g("cshort2")) if g("cnum2") else low
         if g("cnum2") and not g("cshort"):
             low = _shared_scale(g("cnum"), low, g("cnum2") + (g("cshort2") or ""), high)
-        kind, unit = FigureKind.MONEY, CURRENCY_SIGNS.get(g("cur").lower(), "USD")
+        kind, unit = FigureKind.MONEY, sign_unit(g("cur"))
     elif g("snum") is not None:
-        low = _money(g("snum"), g("sshort"))
+        low = _money(g("snum"), g("sshort").strip())
         high = low
     elif g("fpart") is not None:
         share = nb.fraction_value(g("fpart"))
@@ -257,6 +285,9 @@ def core_of(text: str, m: re.Match[str], limit: int) -> Core | None:
         if g("num2"):
             low = _shared_scale(g("num"), low, g("num2"), high)
         approx = "dozen" in g("num").lower() or bool(g("num2") and " or " in m.group(0))
+        bare_share = bool(_SHARE.fullmatch(g("num"))) and not g("num2")
+        if g("post"):
+            bound = nb.POST_QUALIFIERS[" ".join(g("post").lower().split())]
     if low is None or (high is None and g("vague") is None and g("vmul") is None):
         return None
     if high is not None and high < low:
@@ -273,21 +304,16 @@ def core_of(text: str, m: re.Match[str], limit: int) -> Core | None:
     end = m.end()
     suffix = _SUFFIX.match(text, end, limit)
     if suffix is not None and kind is FigureKind.COUNT:
-        if suffix.group("pct"):
-            # A change of 2 percentage points is not 2% of anything: a unit of its own.
-            points = "point" in suffix.group("pct").lower()
-            kind, unit = FigureKind.PERCENT, ("pp" if points else "%")
-        elif suffix.group("curw"):
-            kind = FigureKind.MONEY
-            unit = currency_unit(suffix.group("cadj"), suffix.group("curw"))
-        elif suffix.group("dur"):
-            kind = FigureKind.DURATION
-            unit = DURATION_UNITS[suffix.group("dur").lower()]
-        elif suffix.group("meas"):
-            kind = FigureKind.MEASURE
-            unit = MEASURE_UNITS.get(" ".join(suffix.group("meas").lower().split()))
+        kind, unit = _suffix_kind(text, m.start(), suffix)
         if kind is not FigureKind.COUNT:
             end = suffix.end()
+    if kind in (FigureKind.COUNT, FigureKind.DURATION) and re.search(
+        AGE_BEFORE_RE, text[max(0, m.start() - 20) : m.start()], re.IGNORECASE
+    ):
+        kind, unit = FigureKind.AGE, unit or "year"  # "aged 40", "at the age of 6 months"
+    if kind is FigureKind.COUNT and bare_share:
+        kind, unit = FigureKind.PERCENT, "%"  # "3/4" alone is a share, as "three quarters of"
+        low, high = low * 100, (high * 100 if high is not None else None)
     if (
         kind is FigureKind.DURATION
         and g("qual")
@@ -297,6 +323,42 @@ def core_of(text: str, m: re.Match[str], limit: int) -> Core | None:
         bound = None  # "clashed over two days" is a span of time, not a bound
     lo, hi, bound_approx = nb.apply_bound(bound, low, high)
     return Core(end, lo, hi, approx or bound_approx, kind, unit, kind is FigureKind.COUNT)
+
+
+#: A fraction alone, with no whole part: "3/4", "½".
+_SHARE = re.compile(rf"{nb.DIGIT_FRACTION_RE}|[{''.join(nb.VULGAR_FRACTIONS)}]")
+
+
+def _suffix_kind(text: str, start: int, suffix: re.Match[str]) -> tuple[FigureKind, str | None]:
+    """Kind and unit that the words right after a number give it ("%", "dollars", "km")."""
+    g = suffix.group
+    if g("pct"):
+        # A change of 2 percentage points is not 2% of anything: a unit of its own.
+        return FigureKind.PERCENT, ("pp" if "point" in g("pct").lower() else "%")
+    if g("curw"):
+        word = g("curw").lower()
+        if word.rstrip("s") == "pound" and not g("cadj"):
+            before = text[max(0, start - 200) : start]
+            after = text[suffix.end() : suffix.end() + 200]
+            if not pound_is_money(before, after):
+                return FigureKind.MEASURE, "lb"  # "over two pounds", "a 20-pound bag"
+        return FigureKind.MONEY, currency_unit(g("cadj"), g("curw"))
+    if g("csign"):
+        return FigureKind.MONEY, sign_unit(g("csign"))
+    if g("ageab"):
+        return FigureKind.AGE, AGE_ABBREVIATIONS[g("ageab").lower()]
+    if g("dur"):
+        unit = DURATION_UNITS[g("dur").lower()]
+        return (FigureKind.AGE if g("old") else FigureKind.DURATION), unit
+    if g("meas"):
+        return FigureKind.MEASURE, MEASURE_UNITS.get(" ".join(g("meas").lower().split()))
+    if g("cased"):
+        if g("ctemp") and not is_temperature_context(
+            text[max(0, start - 200) : start], text[suffix.end() : suffix.end() + 200]
+        ):
+            return FigureKind.COUNT, None
+        return FigureKind.MEASURE, CASED_UNITS[g("cased").strip()]
+    return FigureKind.COUNT, None
 
 
 _SCALE_TAIL = re.compile(rf"(?:\s+(?:{nb.SCALE_RE})|(?<=\d)(?:bn|mn|tn|m|k))+$", re.IGNORECASE)
