@@ -60,7 +60,9 @@ def gold_sets(key: dict[str, Any], comp: Comparison) -> list[tuple[set[int], set
     for g in key["gold"]:
         ls = {figure_at(comp.figures[0], locate(comp.documents[0], c, f)) for c, f in g["left"]}
         rs = {figure_at(comp.figures[1], locate(comp.documents[1], c, f)) for c, f in g["right"]}
-        out.append(({i for i in ls if i is not None}, {j for j in rs if j is not None}, g["status"]))
+        out.append(
+            ({i for i in ls if i is not None}, {j for j in rs if j is not None}, g["status"])
+        )
     return out
 
 
@@ -133,7 +135,9 @@ def score(
                 t["cf"] += ok
         for g in key.get("not_conflict", []):
             ls = {figure_at(comp.figures[0], locate(comp.documents[0], c, f)) for c, f in g["left"]}
-            rs = {figure_at(comp.figures[1], locate(comp.documents[1], c, f)) for c, f in g["right"]}
+            rs = {
+                figure_at(comp.figures[1], locate(comp.documents[1], c, f)) for c, f in g["right"]
+            }
             t["traps"] += any(status.get((i, j)) == "conflict" for i in ls for j in rs)
     return t
 

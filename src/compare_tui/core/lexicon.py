@@ -98,7 +98,9 @@ SYNONYM = {
 }
 #: Events that happen to people: a count of them with no noun ("16 injured", "killed 31")
 #: counts people.
-HUMAN_EVENTS = _words("killed wounded injured arrested abducted missing rescued evacuated displaced")
+HUMAN_EVENTS = _words(
+    "killed wounded injured arrested abducted missing rescued evacuated displaced"
+)
 WORD_RE = re.compile(r"[A-Za-z][\w\-]*")
 
 

@@ -241,8 +241,15 @@ def _order(note: Note) -> tuple[int, int, int]:
 
 def _memo_head(title: str, date: str) -> list[str]:
     """The lines every notes memo opens with, up to its sources table."""
-    return [MEMO_MARKER, f"# Notes: {escape_inline(title)}", "", f"Date: {date}", "",
-            "## Sources", ""]
+    return [
+        MEMO_MARKER,
+        f"# Notes: {escape_inline(title)}",
+        "",
+        f"Date: {date}",
+        "",
+        "## Sources",
+        "",
+    ]
 
 
 def render_memo(

@@ -40,8 +40,7 @@ class CompareApp(NotesApp):
     ) -> None:
         """``left``/``right``: loaded texts or paths; ``comparison``: skip comparing them."""
         super().__init__(
-            notes_path=notes_path
-            or default_notes_name(article_path(left), article_path(right)),
+            notes_path=notes_path or default_notes_name(article_path(left), article_path(right)),
             today=today,
         )
         self.pair_screen = PairScreen(left, right, comparer=comparer, comparison=comparison)

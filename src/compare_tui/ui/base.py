@@ -124,8 +124,12 @@ class NotesApp(App[int]):
         if self.dirty and not self._quit_anyway:
             if not self.save_notes():
                 self._quit_anyway = True
-                self.notify("Notes NOT saved: press q again to quit anyway", markup=False,
-                            severity="error", timeout=10)
+                self.notify(
+                    "Notes NOT saved: press q again to quit anyway",
+                    markup=False,
+                    severity="error",
+                    timeout=10,
+                )
                 return
             count = self.memo.count if self.memo is not None else 0
             self.exit_messages.append(f"Saved {notes_count(count)} to {self.notes_path}")

@@ -191,9 +191,9 @@ class MarkedView(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(name, partial=True)
 
-    def segments(self, text: str, start: int, end: int, marks: list[Mark], base: Style) -> list[
-        Segment
-    ]:
+    def segments(
+        self, text: str, start: int, end: int, marks: list[Mark], base: Style
+    ) -> list[Segment]:
         """``text[start:end]`` cut at every mark edge, each piece styled by the marks over it."""
         styled = [(s, e, self._style(name)) for s, e, name in marks]
         cuts = sorted({start, end, *(p for s, e, _ in marks for p in (s, e))})

@@ -101,6 +101,8 @@ def _sentence_figures(
         is_age, subject = age_of(text, kind, m.start(), core.end, (start, end))
         if is_age:
             kind, counted, np_end = FigureKind.AGE, "age", core.end
+        elif counted is None and kind in (FigureKind.MEASURE, FigureKind.DURATION):
+            counted = _unit_words(kind, text[m.start() : core.end], core.unit)
         event = None
         if kind in (FigureKind.COUNT, FigureKind.MONEY, FigureKind.MEASURE):
             event = event_of(text, start, m.start(), np_end, end)
@@ -123,10 +125,24 @@ def _sentence_figures(
             event=event,
             source=source_of(index, m.start()),
             sentence=index,
-            unit="year" if kind is FigureKind.AGE else core.unit,
+            unit=(core.unit or "year") if kind is FigureKind.AGE else core.unit,
             subject=subject,
         )
         figures.append(fig)
         if kind is FigureKind.COUNT:
             prev = (fig, np_end)
     return figures
+
+
+_UNIT_WORD = re.compile(r"[A-Za-z][A-Za-z/²³]*$")
+
+
+def _unit_words(kind: FigureKind, written: str, unit: str | None) -> str | None:
+    """What a measure or a duration counts, as a reader says it: "feet" for "48,000 feet",
+    "years" for "an eight-year" (a duration's unit in the plural), "km" for "4km"."""
+    if unit is None:
+        return None
+    if kind is FigureKind.DURATION:
+        return "centuries" if unit == "century" else f"{unit}s"
+    word = _UNIT_WORD.search(written)
+    return word.group().lower() if word else unit

@@ -131,7 +131,9 @@ def _frame(
     high = figure.high * factor if figure.high is not None else None
     bound = _bound(figure.text)
     wide_low, wide_high = widen(low, high, approx=figure.approx, kind=figure.kind)
-    head, side = head_and_side(figure.counted)
+    # Only counts and ages name a thing counted; a measure's counted words are its unit.
+    counts = figure.kind in (FigureKind.COUNT, FigureKind.AGE)
+    head, side = head_and_side(figure.counted) if counts else (None, set())
     event = lx.EVENT_GROUP.get(figure.event or "", figure.event)
     source = lx.stems(figure.source)
     roles = frozenset(lx.SOURCE_ROLES[w] for w in source if w in lx.SOURCE_ROLES)
@@ -182,6 +184,8 @@ def _dimension(figure: Figure) -> tuple[str, float]:
     if kind in (FigureKind.MEASURE, FigureKind.DURATION):
         dimension, factor = base_unit(figure.unit)
         return dimension, factor
+    if kind is FigureKind.AGE and figure.unit in ("month", "week"):
+        return "age", (1 / 12 if figure.unit == "month" else 7 / 365.25)
     return kind.value, 1.0
 
 

@@ -90,9 +90,7 @@ def sentence_idf(left: Document, right: Document) -> dict[str, float]:
 def _stems_of(doc: Document, index: int) -> set[str]:
     from compare_tui.core.words import WORD, stem
 
-    return {
-        k for m in WORD.finditer(doc.sentence_text(index)) if (k := stem(m.group().lower()))
-    }
+    return {k for m in WORD.finditer(doc.sentence_text(index)) if (k := stem(m.group().lower()))}
 
 
 def _aligned_sets(
@@ -220,9 +218,14 @@ def _may_pair(p: Frame, q: Frame) -> bool:
     soldiers"), counts of different events (killed, wounded) or ages of different people are
     never one quantity, whatever their values. Unknown head nouns are left to the model:
     "2,440 people" pulled out alive are "2,500 survivors"."""
-    if p.head is not None and q.head is not None and p.head != q.head:
-        if (p.head in lx.HEAD_CLASSES and q.head in lx.HEAD_CLASSES) or p.vague or q.vague:
-            return False
+    known = p.head in lx.HEAD_CLASSES and q.head in lx.HEAD_CLASSES
+    if (
+        p.head is not None
+        and q.head is not None
+        and p.head != q.head
+        and (known or p.vague or q.vague)
+    ):
+        return False
     if p.event is not None and q.event is not None and p.event != q.event:
         return False
     return not (p.subject is not None and q.subject is not None and p.subject != q.subject)
@@ -282,9 +285,7 @@ def pair_figures(
         if c.agree and c.probability >= opts.agree_threshold:
             kept.append((c.probability, c))
         elif (
-            not c.agree
-            and (c.context >= opts.conflict_threshold or group)
-            and _may_conflict(p, q)
+            not c.agree and (c.context >= opts.conflict_threshold or group) and _may_conflict(p, q)
         ):
             # The frames' own word (one group, one speaker) ranks with a likely pair.
             kept.append((max(c.probability, 0.5) if group else c.probability, c))
@@ -305,7 +306,9 @@ def pair_figures(
         used_l.add(c.left)
         used_r.add(c.right)
         status = PairStatus.AGREE if c.agree else PairStatus.CONFLICT
-        pairs.append(FigurePair(c.left, c.right, status, explain(lf[c.left], rf[c.right], agree=c.agree)))
+        pairs.append(
+            FigurePair(c.left, c.right, status, explain(lf[c.left], rf[c.right], agree=c.agree))
+        )
     pairs.sort(key=lambda p: (p.left, p.right))
     return tuple(pairs)
 

@@ -122,8 +122,13 @@ class OverviewScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", id="overview.open"),
         Binding("tab", "app.focus_next", "Switch table", id="overview.focus"),
-        Binding("shift+tab", "app.focus_previous", "Previous table", show=False,
-                id="overview.focus_previous"),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Previous table",
+            show=False,
+            id="overview.focus_previous",
+        ),
         Binding("s", "save", "Save notes", id="overview.save"),
         Binding("question_mark", "help", "Help", key_display="?", id="overview.help"),
         Binding("q", "app.quit", "Quit", id="overview.quit"),
@@ -436,9 +441,9 @@ class OverviewApp(NotesApp):
         corpus = self.corpus
         i, j = choice.left, choice.right
 
-        def compare(left: Article, right: Article, progress: Callable[[float, str], None]) -> (
-            Comparison
-        ):
+        def compare(
+            left: Article, right: Article, progress: Callable[[float, str], None]
+        ) -> Comparison:
             progress(0.0, "aligning")
             return corpus.comparison(i, j)
 

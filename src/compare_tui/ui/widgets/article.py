@@ -170,8 +170,13 @@ class ArticlePane(MarkedView):
         )
         segments = [Segment(self._gutter(line, current), gutter_style)]
         marks = model.marks(
-            line.start, line.end, sentences,
-            current=hl.sentences, changes=hl.changes, figure=hl.figure, match=hl.match,
+            line.start,
+            line.end,
+            sentences,
+            current=hl.sentences,
+            changes=hl.changes,
+            figure=hl.figure,
+            match=hl.match,
         )
         segments += self.segments(model.document.text, line.start, line.end, marks, base)
         return Strip(segments).simplify()
@@ -197,4 +202,3 @@ class ArticlePane(MarkedView):
             return []
         text = self.model.document.text
         return [display(text[line.start : line.end]) for line in self.lines]
-

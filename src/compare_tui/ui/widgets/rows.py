@@ -214,7 +214,9 @@ class AlignedRows(MarkedView):
             changes = a.left_changes if side == 0 else a.right_changes
         match = self.highlight.match
         marks = model.marks(
-            start, end, () if i is None else (i,),
+            start,
+            end,
+            () if i is None else (i,),
             changes=changes,
             figure=self.highlight.figures[side],
             match=match[1] if match is not None and match[0] == side else None,
@@ -227,4 +229,3 @@ class AlignedRows(MarkedView):
             "".join(seg.text for seg in self._draw(y, Style()))
             for y in range(self.virtual_size.height if self.rows else 0)
         ]
-
