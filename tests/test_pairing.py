@@ -307,3 +307,26 @@ def test_lexicon_classes_are_disjoint_and_roles_known() -> None:
         "organiser",
         "insurgent",
     }
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_SENTENCES, max_size=6), st.lists(_SENTENCES, max_size=6))
+def test_verdicts_do_not_depend_on_argument_order(
+    left_parts: list[str], right_parts: list[str]
+) -> None:
+    """Features are symmetric, so a pair found both ways has one verdict, and the conflicts
+    found one way are the conflicts found the other way (as spans of text)."""
+    left, right = doc_of("\n\n".join(left_parts)), doc_of("\n\n".join(right_parts))
+    figs = extract_figures(left), extract_figures(right)
+    forward = {
+        (figs[0][p.left].start, figs[1][p.right].start): p.status
+        for p in pair_figures(left, right, figs, ())
+    }
+    backward = {
+        (figs[0][p.right].start, figs[1][p.left].start): p.status
+        for p in pair_figures(right, left, (figs[1], figs[0]), ())
+    }
+    for spans in forward.keys() & backward.keys():
+        assert forward[spans] is backward[spans]
+    conflicts = {s for s, v in forward.items() if v is PairStatus.CONFLICT}
+    assert conflicts == {s for s, v in backward.items() if v is PairStatus.CONFLICT}
