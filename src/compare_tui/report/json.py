@@ -65,6 +65,8 @@ def figure_dict(f: Figure) -> dict[str, Any]:
         "event": f.event,
         "source": f.source,
         "sentence": f.sentence,
+        # Added in schema 1 (an addition, not a change): whom an age is about.
+        "subject": f.subject,
     }
 
 
