@@ -55,15 +55,17 @@ def load(folders: list[Path]) -> list[tuple[str, dict[str, Any], Comparison]]:
     return out
 
 
+def figure_set(comp: Comparison, side: int, items: list[list[str]]) -> set[int]:
+    """Indexes of the figures a key names as [context, figure] on one side."""
+    found = {figure_at(comp.figures[side], locate(comp.documents[side], c, f)) for c, f in items}
+    return {n for n in found if n is not None}
+
+
 def gold_sets(key: dict[str, Any], comp: Comparison) -> list[tuple[set[int], set[int], str]]:
-    out = []
-    for g in key["gold"]:
-        ls = {figure_at(comp.figures[0], locate(comp.documents[0], c, f)) for c, f in g["left"]}
-        rs = {figure_at(comp.figures[1], locate(comp.documents[1], c, f)) for c, f in g["right"]}
-        out.append(
-            ({i for i in ls if i is not None}, {j for j in rs if j is not None}, g["status"])
-        )
-    return out
+    return [
+        (figure_set(comp, 0, g["left"]), figure_set(comp, 1, g["right"]), g["status"])
+        for g in key["gold"]
+    ]
 
 
 def rows(
@@ -134,10 +136,7 @@ def score(
                 t["ct"] += 1
                 t["cf"] += ok
         for g in key.get("not_conflict", []):
-            ls = {figure_at(comp.figures[0], locate(comp.documents[0], c, f)) for c, f in g["left"]}
-            rs = {
-                figure_at(comp.figures[1], locate(comp.documents[1], c, f)) for c, f in g["right"]
-            }
+            ls, rs = figure_set(comp, 0, g["left"]), figure_set(comp, 1, g["right"])
             t["traps"] += any(status.get((i, j)) == "conflict" for i in ls for j in rs)
     return t
 
@@ -171,8 +170,8 @@ def main(argv: list[str]) -> int:
     model = fit_both(data)
     print("fitted on all keys:", line(score(items, [model] * len(items))))
     if "--sweep" in argv:
-        for agree in (0.1,):
-            for conflict in (0.25, 0.3, 0.35, 0.4):
+        for agree in (0.05, 0.1, 0.15, 0.2):
+            for conflict in (0.2, 0.25, 0.3, 0.35, 0.4):
                 opts = PairOptions(agree_threshold=agree, conflict_threshold=conflict)
                 cv = score(items, models, opts) if "--cv" in argv else None
                 print(f"  agree {agree} conflict {conflict}:",

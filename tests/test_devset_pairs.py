@@ -10,6 +10,7 @@ copyrighted news kept beside the repository for evaluation, so these tests need 
 from __future__ import annotations
 
 import json
+import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,9 +18,14 @@ from typing import Any
 import pytest
 
 from compare_tui.core.compare import compare_paths
-from compare_tui.core.models import Comparison, Figure
+from compare_tui.core.models import Comparison
 
 DEV_SET = Path(__file__).resolve().parents[2] / "shared" / "dev-set"
+# The key reader the development scripts use: one way to find a keyed figure in a text.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from figure_keys import figure_at as figure_in  # noqa: E402
+from figure_keys import locate  # noqa: E402
+
 CASES: list[dict[str, Any]] = json.loads(
     (Path(__file__).parent / "data" / "figures" / "devset_verdicts.json").read_text("utf-8")
 )
@@ -28,7 +34,6 @@ KNOWN_TRAPS = {
     ("014", "three", "four"): "'four dead' counts the gunman, 'three people' his victims: "
     "telling them apart needs to read 'including the gunman'",
 }
-QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-"})
 
 needs_dev_set = pytest.mark.skipif(not DEV_SET.is_dir(), reason="../shared/dev-set not present")
 
@@ -51,16 +56,9 @@ def figure_index(comp: Comparison, side: int, context: str, written: str) -> int
 
 
 def figure_at(comp: Comparison, side: int, context: str, written: str) -> int | None:
-    text = comp.documents[side].text
-    at = text.find(context)
-    if at < 0:
-        at = text.translate(QUOTES).find(context.translate(QUOTES))
-    assert at >= 0, context
-    start = at + context.find(written)
-    end = start + len(written)
-    figures: tuple[Figure, ...] = comp.figures[side]
-    found = [n for n, f in enumerate(figures) if f.start < end and start < f.end]
-    return found[0] if found else None
+    span = locate(comp.documents[side], context, written)
+    assert span is not None, context
+    return figure_in(comp.figures[side], span)
 
 
 @needs_dev_set

@@ -113,8 +113,13 @@ def _unit_suffix(figure: Figure, *, symbol: str, plural: bool) -> str:
     # Units written as words pluralise ("3 metres", "20 million francs"); codes do not ("CHF").
     worded = unit.isalpha() and unit.islower() and unit not in _ABBREVIATED
     if plural and worded and figure.kind in _WORDED_UNIT_KINDS:
-        unit = _PLURAL.get(unit, unit if unit.endswith("s") else unit + "s")
+        unit = unit_plural(unit)
     return f" {unit}"
+
+
+def unit_plural(unit: str) -> str:
+    """ "foot" -> "feet", "year" -> "years", "century" -> "centuries"."""
+    return _PLURAL.get(unit, unit if unit.endswith("s") else unit + "s")
 
 
 def _num(value: float | None) -> str:

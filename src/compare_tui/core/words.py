@@ -24,6 +24,16 @@ STOP_WORDS = frozenset(
 )
 
 
+def content_stems(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, stem) of every word of ``text[start:end]``; the stem is "" for a function
+    word or a number, so callers keep positions but compare only content words."""
+    out = []
+    for m in WORD.finditer(text, start, end):
+        token = m.group().lower()
+        out.append((m.start(), m.end(), "" if token[0].isdigit() else stem(token)))
+    return out
+
+
 def stem(token: str) -> str:
     """A lowercased token's stem, or "" for a function word.
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from compare_tui.core.figure_table import unit_plural
 from compare_tui.core.figures.attribution import Sources
 from compare_tui.core.figures.meaning import (
     ELLIPSIS_GAP,
@@ -143,6 +144,6 @@ def _unit_words(kind: FigureKind, written: str, unit: str | None) -> str | None:
     if unit is None:
         return None
     if kind is FigureKind.DURATION:
-        return "centuries" if unit == "century" else f"{unit}s"
+        return unit_plural(unit)
     word = _UNIT_WORD.search(written)
     return word.group().lower() if word else unit

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from compare_tui.core import lexicon as lx
 from compare_tui.core import numbers as nb
 from compare_tui.core.figures.conversions import base_unit
-from compare_tui.core.figures.meaning import owner_is_source
+from compare_tui.core.figures.meaning import WEEKDAYS, owner_is_source
 from compare_tui.core.models import Document, Figure, FigureKind
-from compare_tui.core.words import WORD, stem
+from compare_tui.core.words import content_stems
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +84,7 @@ _NEAR = 6
 #: Time words that say when a figure holds; a sentence's years are added to them.
 _TIME_WORDS = re.compile(
     r"\b(?:so\s+far|yesterday|today|tonight|last\s+(?:year|month|week|night)|this\s+(?:year|week)"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|earlier|previous|record"
+    rf"|{'|'.join(sorted(WEEKDAYS))}|weekend|earlier|previous|record"
     r"|initial(?:ly)?|later|(?:1[89]|20)\d\d)\b",
     re.IGNORECASE,
 )
@@ -107,13 +107,9 @@ def _sentence_keys(
     document: Document, index: int
 ) -> tuple[frozenset[str], frozenset[str], list[tuple[int, int, str]]]:
     sentence = document.sentences[index]
-    text = document.text[sentence.start : sentence.end]
-    tokens = []
-    for m in WORD.finditer(text):
-        token = m.group().lower()
-        key = "" if token[0].isdigit() else stem(token)
-        tokens.append((sentence.start + m.start(), sentence.start + m.end(), key))
+    tokens = content_stems(document.text, sentence.start, sentence.end)
     words = frozenset(k for _, _, k in tokens if k)
+    text = document.text[sentence.start : sentence.end]
     times = frozenset(" ".join(m.group().lower().split()) for m in _TIME_WORDS.finditer(text))
     return words, times, tokens
 

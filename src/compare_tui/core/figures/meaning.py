@@ -264,6 +264,7 @@ _NOT_NAMES = words(
     the a an this that these those some about around nearly almost only just about there
     police officials authorities"""
 )
+_NOT_NAME_STARTS = _NOT_NAMES | WEEKDAYS | frozenset(MONTHS)
 _OLD_AFTER = re.compile(r"\s+old\b")
 
 
@@ -279,7 +280,7 @@ def age_of(
     written = text[start:end].lower()
     before = _NAME_BEFORE.search(text, max(sent_start, start - 60), start)
     name = before.group("name") if before is not None else None
-    if name is not None and name.split()[0].lower() in _NOT_NAMES | WEEKDAYS | set(MONTHS):
+    if name is not None and name.split()[0].lower() in _NOT_NAME_STARTS:
         name = None
     if kind is FigureKind.AGE or (
         kind is FigureKind.DURATION

@@ -44,6 +44,7 @@ from compare_tui.core.models import (
     FigurePair,
     PairStatus,
 )
+from compare_tui.core.words import content_stems
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,16 +82,10 @@ def sentence_idf(left: Document, right: Document) -> dict[str, float]:
     df: Counter[str] = Counter()
     total = 0
     for doc in (left, right):
-        for index in range(len(doc.sentences)):
+        for s in doc.sentences:
             total += 1
-            df.update(_stems_of(doc, index))
+            df.update({k for _, _, k in content_stems(doc.text, s.start, s.end) if k})
     return {w: math.log((total + 1) / (n + 0.5)) for w, n in df.items()}
-
-
-def _stems_of(doc: Document, index: int) -> set[str]:
-    from compare_tui.core.words import WORD, stem
-
-    return {k for m in WORD.finditer(doc.sentence_text(index)) if (k := stem(m.group().lower()))}
 
 
 def _aligned_sets(
@@ -144,7 +139,8 @@ def _candidates(
 
 def _index_keys(f: Frame, idf: Mapping[str, float]) -> list[object]:
     rare = sorted(f.sentence_words, key=lambda w: -idf.get(w, 0.0))[:3]
-    return [("v", *_value_key(f)), ("h", f.head), *(("w", w) for w in rare)]
+    head = [("h", f.head)] if f.head is not None else []
+    return [("v", *_value_key(f)), *head, *(("w", w) for w in rare)]
 
 
 def score_candidates(
@@ -156,10 +152,19 @@ def score_candidates(
     options: PairOptions | None = None,
 ) -> list[Candidate]:
     """Every candidate pair with its features and probability (for pairing and for fitting)."""
-    opts = options or PairOptions()
+    lp, rp = frames(left, figures[0]), frames(right, figures[1])
+    return _score(left, right, lp, rp, alignments, options or PairOptions())
+
+
+def _score(
+    left: Document,
+    right: Document,
+    lp: list[Frame],
+    rp: list[Frame],
+    alignments: tuple[Alignment, ...],
+    opts: PairOptions,
+) -> list[Candidate]:
     models = opts.models or default_models()
-    lf, rf = figures
-    lp, rp = frames(left, lf), frames(right, rf)
     idf = sentence_idf(left, right)
     l_align, r_align = _aligned_sets(alignments)
     l_values = Counter(_value_key(f) for f in lp)
@@ -201,15 +206,14 @@ _SIMILARITY = (FEATURES.index("sentence_similarity"), FEATURES.index("near_simil
 
 def _mark_mutual_best(rows: list[tuple[int, int, list[float], bool]]) -> None:
     """Set ``mutual_best`` where each figure is the other's closest candidate by words."""
+    words = [sum(features[k] for k in _SIMILARITY) for _, _, features, _ in rows]
     best_l: dict[int, float] = {}
     best_r: dict[int, float] = {}
-    for i, j, features, _ in rows:
-        words = sum(features[k] for k in _SIMILARITY)
-        best_l[i] = max(best_l.get(i, 0.0), words)
-        best_r[j] = max(best_r.get(j, 0.0), words)
-    for i, j, features, _ in rows:
-        words = sum(features[k] for k in _SIMILARITY)
-        features[MUTUAL] = float(words > 0 and words == best_l[i] == best_r[j])
+    for (i, j, _, _), w in zip(rows, words, strict=True):
+        best_l[i] = max(best_l.get(i, 0.0), w)
+        best_r[j] = max(best_r.get(j, 0.0), w)
+    for (i, j, features, _), w in zip(rows, words, strict=True):
+        features[MUTUAL] = float(w > 0 and w == best_l[i] == best_r[j])
 
 
 def _may_pair(p: Frame, q: Frame) -> bool:
@@ -276,8 +280,8 @@ def pair_figures(
     """Pairs of figures that count the same thing, best first taken, each figure once."""
     opts = options or PairOptions()
     lf, rf = figures
-    candidates = score_candidates(left, right, figures, alignments, options=opts)
     lp, rp = frames(left, lf), frames(right, rf)
+    candidates = _score(left, right, lp, rp, alignments, opts)
     kept: list[tuple[float, Candidate]] = []
     for c in candidates:
         p, q = lp[c.left], rp[c.right]
