@@ -33,8 +33,11 @@ def _words(spaced: str) -> frozenset[str]:
 HEAD_CLASSES: dict[str, str] = {
     # General news.
     # Patients are people; "the injured" is no head noun but people with the event "wounded".
-    "person": "person people civilian individual resident villager inhabitant patient",
+    "person": "person people civilian individual resident villager inhabitant patient victim",
     "home": "home house dwelling building",
+    # "the eight-story building" and "the eight floors that were built".
+    "floor": "floor story storey level",
+    "gun": "gun firearm weapon rifle handgun pistol",
     "job": "job worker employee staffer manager",
     "child": "child kid",
     "truck": "truck lorry",
@@ -50,7 +53,7 @@ HEAD_CLASSES: dict[str, str] = {
 HEAD: dict[str, str] = {w: cls for cls, ws in HEAD_CLASSES.items() for w in ws.split()}
 
 #: "57 deaths", "the death toll rose to 57": people killed, whoever they were.
-DEATH_NOUNS = _words("death fatality life")
+DEATH_NOUNS = _words("death fatality life toll")
 
 #: Who typically gives a figure, by role. Two sources in different roles (police and organisers,
 #: an army and the rebels it fights) give rival figures: when they differ that is news, not a
@@ -102,6 +105,25 @@ HUMAN_EVENTS = _words(
     "killed wounded injured arrested abducted missing rescued evacuated displaced"
 )
 WORD_RE = re.compile(r"[A-Za-z][\w\-]*")
+
+
+#: Plurals that do not add -s ("a 10-foot wall" measures feet, "a two-child policy" children).
+_IRREGULAR_PLURAL = {"foot": "feet", "child": "children", "person": "people", "man": "men"}
+
+
+def plural(noun: str) -> str:
+    """The plural of a singular noun read off a compound ("story" of "eight-story" -> "stories",
+    "seat" -> "seats", "inch" -> "inches"), so it reads like the noun a count counts."""
+    w = noun.lower()
+    if w in _IRREGULAR_PLURAL:
+        return _IRREGULAR_PLURAL[w]
+    if w.endswith("man") and len(w) > 4:
+        return w[:-3] + "men"
+    if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        return w[:-1] + "ies"
+    if w.endswith(("s", "x", "ch", "sh", "z")):
+        return w + "es"
+    return w + "s"
 
 
 def lemma(word: str) -> str:

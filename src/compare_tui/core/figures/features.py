@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from compare_tui.core.figures.frames import Frame
+from compare_tui.core.figures.frames import Frame, same_head
 
 #: Dimensions given a bias of their own: the model learns how telling a same value is for
 #: each ("2015" and "2015" usually are one year; "two" and "two" often are not one count).
@@ -129,7 +129,8 @@ def compatible(p: Frame, q: Frame) -> bool:
     ("more than 100,000" against "up to 100,000").
     """
     slack = max(p.precision, q.precision) if p.unit != q.unit else 0.0
-    if max(p.wide_low, q.wide_low) > min(p.wide_high, q.wide_high) + slack:
+    low, high = max(p.wide_low, q.wide_low), min(p.wide_high, q.wide_high)
+    if low > high + slack + 1e-9 * max(1.0, abs(low)):  # 1e-9: unit conversions round
         return False
     if p.lower_bound and q.lower_bound and p.low != q.low:
         return False
@@ -181,8 +182,8 @@ def vector(
         float(same) * min(1.0, math.log10(max(1.0, abs(size))) / 4),
         float(compatible(p, q)),
         _closeness(p, q),
-        float(both_heads and p.head == q.head),
-        float(both_heads and p.head != q.head),
+        float(same_head(p, q)),
+        float(both_heads and not same_head(p, q)),
         float(not both_heads),
         float(sides_meet),
         float(both_sides and not sides_meet),

@@ -127,6 +127,11 @@ def _frame(
     high = figure.high * factor if figure.high is not None else None
     bound = _bound(figure.text)
     wide_low, wide_high = widen(low, high, approx=figure.approx, kind=figure.kind)
+    if figure.kind is FigureKind.TIME and not _SECONDS.search(figure.text):
+        wide_high += 59 / 3600  # "4:43 p.m." is the whole minute, 4:43:13 p.m. within it
+    if high is not None and _is_nearly(figure.text):
+        # "nearly 13%" is said of 12%: short of the figure by up to one rounding unit.
+        wide_low = min(wide_low, high - rounding_unit(figure.high or high) * factor)
     # Only counts and ages name a thing counted; a measure's counted words are its unit.
     counts = figure.kind in (FigureKind.COUNT, FigureKind.AGE)
     head, side = head_and_side(figure.counted) if counts else (None, set())
@@ -185,6 +190,14 @@ def _dimension(figure: Figure) -> tuple[str, float]:
     return kind.value, 1.0
 
 
+_SECONDS = re.compile(r"\d:\d\d:\d\d")
+_NEARLY_WORDS = tuple(q + " " for q, b in nb.QUALIFIERS.items() if b == nb.Bound.NEARLY)
+
+
+def _is_nearly(text: str) -> bool:
+    return " ".join(text.lower().split()).startswith(_NEARLY_WORDS)
+
+
 def _bound(text: str) -> str | None:
     lead = " ".join(text.lower().split())
     for phrase, bound in _BOUND_WORDS.items():
@@ -222,7 +235,7 @@ def widen(
         if kind in (FigureKind.YEAR, FigureKind.DATE, FigureKind.ORDINAL):
             return lo, hi
         # The edge itself is out: "about 20,000" does not stretch to meet 25,000.
-        half = rounding_unit(low) / 2 * (1 - 1e-9)
+        half = rounding_unit(low) / 2 * (1 - 1e-6)
         return lo - half, hi + half
     return lo, hi
 
@@ -246,6 +259,14 @@ def head_and_side(counted: str | None) -> tuple[str | None, set[str]]:
     if head in lx.SIDE_NOUNS:
         side.add(head)
     return lx.HEAD.get(head, head), side
+
+
+def same_head(p: Frame, q: Frame) -> bool:
+    """One counted thing: the same head class, or one compound read both ways ("test
+    flights" and "flight tests": each head is the other's modifier)."""
+    if p.head is None or q.head is None:
+        return False
+    return p.head == q.head or (p.head in q.side and q.head in p.side)
 
 
 def _surname(name: str | None) -> str | None:

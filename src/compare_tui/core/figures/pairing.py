@@ -35,7 +35,7 @@ from compare_tui.core.figures.features import (
     default_models,
     vector,
 )
-from compare_tui.core.figures.frames import Frame, frames
+from compare_tui.core.figures.frames import Frame, frames, same_head
 from compare_tui.core.models import (
     Alignment,
     Document,
@@ -57,6 +57,10 @@ class PairOptions:
     conflict_threshold: float = 0.3
     #: Buckets larger than this (left x right) compare each figure with its likeliest
     #: candidates only (same value, head noun, rare words), at most ``candidates`` of them.
+    #: A figure left over by the one-to-one assignment joins the pair of its best candidate
+    #: when that candidate is this likely: an article that gives one quantity twice
+    #: ("Krol, 40," and "the 40-year-old") has both mentions paired.
+    repeat_threshold: float = 0.5
     max_bucket_pairs: int = 40_000
     candidates: int = 48
     #: Weights of the models; None for the fitted ones shipped with the package.
@@ -226,7 +230,7 @@ def _may_pair(p: Frame, q: Frame) -> bool:
     if (
         p.head is not None
         and q.head is not None
-        and p.head != q.head
+        and not same_head(p, q)
         and (known or p.vague or q.vague)
     ):
         return False
@@ -243,7 +247,7 @@ def _same_group(p: Frame, q: Frame) -> bool:
     One speaker's two numbers for one thing ("about 20,000 people", police said; "police put
     the crowd at 25,000 people") are one quantity too.
     """
-    if p.head is None or p.head != q.head or p.event != q.event:
+    if not same_head(p, q) or p.event != q.event:
         return False
     if p.event is not None and p.side and q.side and p.side & q.side:
         return True
@@ -264,7 +268,7 @@ def _may_conflict(p: Frame, q: Frame) -> bool:
         return p.subject == q.subject
     if p.dimension != "count":
         return True
-    if p.head is None or q.head is None or p.head != q.head:
+    if not same_head(p, q):
         return False
     return (p.event is None) == (q.event is None)
 
@@ -301,20 +305,45 @@ def pair_figures(
             t[1].right,
         )
     )
-    used_l: set[int] = set()
-    used_r: set[int] = set()
-    pairs: list[FigurePair] = []
-    for _, c in kept:
-        if c.left in used_l or c.right in used_r:
-            continue
-        used_l.add(c.left)
-        used_r.add(c.right)
-        status = PairStatus.AGREE if c.agree else PairStatus.CONFLICT
-        pairs.append(
-            FigurePair(c.left, c.right, status, explain(lf[c.left], rf[c.right], agree=c.agree))
+    chosen = _assign(kept, repeat_threshold=opts.repeat_threshold)
+    pairs = [
+        FigurePair(
+            c.left,
+            c.right,
+            PairStatus.AGREE if c.agree else PairStatus.CONFLICT,
+            explain(lf[c.left], rf[c.right], agree=c.agree),
         )
+        for c in chosen
+    ]
     pairs.sort(key=lambda p: (p.left, p.right))
     return tuple(pairs)
+
+
+def _assign(kept: list[tuple[float, Candidate]], *, repeat_threshold: float) -> list[Candidate]:
+    """Best first, each figure once; then each figure still alone joins its best candidate
+    if that is likely enough (a second mention of one quantity in one article)."""
+    used_l: set[int] = set()
+    used_r: set[int] = set()
+    chosen: list[Candidate] = []
+    for _, c in kept:
+        if c.left not in used_l and c.right not in used_r:
+            used_l.add(c.left)
+            used_r.add(c.right)
+            chosen.append(c)
+    first_l, first_r = set(used_l), set(used_r)
+    for score, c in kept:
+        if score < repeat_threshold:
+            break
+        if not c.agree or (c.left in first_l) == (c.right in first_r):
+            # A second mention joins only in agreement: a conflict with one mention while
+            # the other agrees is the article's own update, not two outlets disagreeing.
+            continue
+        if c.left in used_l and c.right in used_r:
+            continue  # the lone figure has found its partner
+        used_l.add(c.left)
+        used_r.add(c.right)
+        chosen.append(c)
+    return chosen
 
 
 # --- Explanations -------------------------------------------------------------------------
@@ -326,7 +355,7 @@ _AS_WRITTEN = frozenset({FigureKind.YEAR, FigureKind.DATE, FigureKind.TIME, Figu
 
 def describe(figure: Figure) -> str:
     """A figure's value as the figure table prints it (``figure_table.value_text``), with the
-    words of a vague quantity first: "10", "about 2,000", "dozens (13 or more)"."""
+    words of a vague quantity first: "10", "about 2,000", "dozens (24 or more)"."""
     value = value_text(figure)
     word = " ".join(figure.text.lower().split())
     vague = next((w for w in nb.VAGUE if word.endswith(w)), None)

@@ -74,9 +74,9 @@ DURATION_UNITS: dict[str, str] = {
 #: What makes a number of years a person's age rather than a span of time: "69-year-old",
 #: "40 years old", "87 yo", "30 years of age". "aged 40" and "at the age of 40" are read before
 #: the number (AGE_BEFORE_RE). Months count too: "a six-month-old baby".
-AGE_AFTER_RE = r"(?:[\s-]+old\b|\s+of\s+age\b)"
+AGE_AFTER_RE = r"(?:[\s-]+olds?\b|\s+of\s+age\b)"
 AGE_ABBREVIATIONS = {"yo": "year", "y/o": "year", "y.o.": "year"}
-AGE_BEFORE_RE = r"\b(?:aged|ages?|at\s+the\s+age\s+of|age\s+of)\s+$"
+AGE_BEFORE_RE = r"\b(?:aged|ages?|at\s+the\s+age\s+of|age\s+of)(?:\s+|-)$"
 
 #: Units of measure in news copy, every spelling and abbreviation to one unit name. Area,
 #: volume and speed units are several words ("square meters", "miles per hour"); the
