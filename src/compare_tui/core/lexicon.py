@@ -33,13 +33,14 @@ def _words(spaced: str) -> frozenset[str]:
 HEAD_CLASSES: dict[str, str] = {
     # General news.
     # Patients are people; "the injured" is no head noun but people with the event "wounded".
-    "person": "person people civilian individual resident villager inhabitant patient victim",
+    "person": "person people civilian individual resident villager inhabitant patient victim "
+    "adult participant respondent",
     "home": "home house dwelling building",
     # "the eight-story building" and "the eight floors that were built".
     "floor": "floor story storey level",
     "gun": "gun firearm weapon rifle handgun pistol",
     "job": "job worker employee staffer manager",
-    "child": "child kid",
+    "child": "child kid boy girl",
     "truck": "truck lorry",
     # Conflict and security reporting.
     "fighter": "fighter gunman militant member combatant rebel insurgent separatist jihadist "
@@ -49,6 +50,8 @@ HEAD_CLASSES: dict[str, str] = {
     "casualty": "casualty",
     "police": "police policeman officer",
 }
+#: Classes of people: "people" in general may be any of them.
+HUMAN_CLASSES = frozenset({"person", "child", "fighter", "soldier", "mercenary", "police"})
 #: Head noun -> its class.
 HEAD: dict[str, str] = {w: cls for cls, ws in HEAD_CLASSES.items() for w in ws.split()}
 
@@ -88,6 +91,8 @@ STOP = _words(
 #: Words before a counted noun that are not the noun ("59,000 fewer workers", "175 remaining
 #: South Korean workers", "two more boys"): the head is the noun after them.
 NP_FILLERS = _words("fewer more remaining other additional further extra new total")
+#: Nouns that measure out a thing named after "of": "a strip of metal" is metal.
+CONTAINER_NOUNS = _words("piece strip slice part chunk bit fragment section portion sheet shard")
 #: Role words in a source ("a spokesman for the army"): the group is the army, not "spokes".
 ROLE_WORDS = _words("spokes member official expert analyst worker head leader chief statement")
 #: Spellings of one word: the army is the military; spokesmen and spokeswomen speak alike.
@@ -102,7 +107,7 @@ SYNONYM = {
 #: Events that happen to people: a count of them with no noun ("16 injured", "killed 31")
 #: counts people.
 HUMAN_EVENTS = _words(
-    "killed wounded injured arrested abducted missing rescued evacuated displaced"
+    "killed wounded injured arrested abducted missing rescued evacuated displaced population"
 )
 WORD_RE = re.compile(r"[A-Za-z][\w\-]*")
 

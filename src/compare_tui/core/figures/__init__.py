@@ -48,6 +48,7 @@ from compare_tui.core.figures.meaning import (
 )
 from compare_tui.core.figures.phrases import (
     compound_noun,
+    gives_population,
     measured_phrase,
     partitives,
     share_of,
@@ -114,13 +115,15 @@ def _sentence_figures(
             kind, counted, np_end = FigureKind.AGE, "age", core.end
         elif kind in (FigureKind.MEASURE, FigureKind.DURATION):
             # "a 16-inch stray piece of metal" measures the metal; "48,000 feet" only feet.
-            counted, np_end = measured_phrase(text, m.start(), core.end, end)
+            counted, np_end = measured_phrase(text, m.start(), core.end, end, sent_start=start)
             counted = counted or _unit_words(kind, text[m.start() : core.end], core.unit)
         elif kind is FigureKind.PERCENT:
             counted = share_of(text, start, m.start(), core.end, end)
         event = None
         if kind in (FigureKind.COUNT, FigureKind.MONEY, FigureKind.MEASURE):
             event = event_of(text, start, m.start(), np_end, end)
+        if kind is FigureKind.COUNT and event is None and gives_population(text, start, m.start()):
+            event = "population"  # "a community of 22,500", "home to about 24,000 people"
         if kind is FigureKind.COUNT and counted is None:
             counted = subject_of_change(text, start, m.start())  # "payrolls rising 164,000"
         if kind is FigureKind.COUNT and prev is not None and (event is None or counted is None):

@@ -25,7 +25,7 @@ _STOP = words(
     nine ten whereas others feared believed thought presumed reported said
     inside outside aboard abroad overnight today yesterday tonight
     fell rose came went took gave made told got ran struck began saw became remain remained
-    stood
+    stood found seen shown known held built sent kept brought thrown lost won
     """
 )
 WEEKDAYS = words(

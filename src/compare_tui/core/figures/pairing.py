@@ -31,11 +31,13 @@ from compare_tui.core.figures.features import (
     FEATURES,
     MUTUAL,
     Models,
+    closeness,
     compatible,
     default_models,
+    ratio,
     vector,
 )
-from compare_tui.core.figures.frames import Frame, frames, same_head
+from compare_tui.core.figures.frames import Frame, frames, heads_clash, same_head
 from compare_tui.core.models import (
     Alignment,
     Document,
@@ -52,7 +54,7 @@ class PairOptions:
     """Tuning knobs; the defaults are what the tests hold."""
 
     #: Probability that two figures with compatible values are one quantity, to pair them.
-    agree_threshold: float = 0.1
+    agree_threshold: float = 0.05
     #: The same for values that conflict; higher, since a false conflict misleads.
     conflict_threshold: float = 0.3
     #: Buckets larger than this (left x right) compare each figure with its likeliest
@@ -81,6 +83,9 @@ class Candidate:
     features: tuple[float, ...]
 
 
+IDF_FLOOR = 0.5
+
+
 def sentence_idf(left: Document, right: Document) -> dict[str, float]:
     """Rarity of each word stem across the sentences of both articles."""
     df: Counter[str] = Counter()
@@ -89,7 +94,9 @@ def sentence_idf(left: Document, right: Document) -> dict[str, float]:
         for s in doc.sentences:
             total += 1
             df.update({k for _, _, k in content_stems(doc.text, s.start, s.end) if k})
-    return {w: math.log((total + 1) / (n + 0.5)) for w, n in df.items()}
+    # At least IDF_FLOOR: in two one-line texts every word is in half the sentences, and
+    # "fined the bank" must still count as shared words.
+    return {w: max(IDF_FLOOR, math.log((total + 1) / (n + 0.5))) for w, n in df.items()}
 
 
 def _aligned_sets(
@@ -226,13 +233,10 @@ def _may_pair(p: Frame, q: Frame) -> bool:
     soldiers"), counts of different events (killed, wounded) or ages of different people are
     never one quantity, whatever their values. Unknown head nouns are left to the model:
     "2,440 people" pulled out alive are "2,500 survivors"."""
+    if (p.restates or q.restates) and p.unit != q.unit:
+        return False  # a conversion in parentheses pairs only with its own unit
     known = p.head in lx.HEAD_CLASSES and q.head in lx.HEAD_CLASSES
-    if (
-        p.head is not None
-        and q.head is not None
-        and not same_head(p, q)
-        and (known or p.vague or q.vague)
-    ):
+    if heads_clash(p, q) and (known or p.vague or q.vague):
         return False
     if p.event is not None and q.event is not None and p.event != q.event:
         return False
@@ -254,6 +258,12 @@ def _same_group(p: Frame, q: Frame) -> bool:
     return bool(p.source & q.source) and not (p.vague or q.vague)
 
 
+#: Two reports do not disagree by more than this factor about one count: 7,200 and 435
+#: structures destroyed are two fires. Vague words are exempt: "a handful" against "dozens"
+#: is the disagreement a reader must see.
+MAX_CONFLICT_RATIO = 5.0
+
+
 def _may_conflict(p: Frame, q: Frame) -> bool:
     """Strong evidence that two figures whose values differ count the same thing.
 
@@ -261,6 +271,8 @@ def _may_conflict(p: Frame, q: Frame) -> bool:
     sources; for measures, money and other kinds the model's confidence alone decides.
     """
     if p.roles and q.roles and not p.roles & q.roles:
+        return False
+    if ratio(p, q) > MAX_CONFLICT_RATIO and not (p.vague or q.vague):
         return False
     if (p.enemy_claim or q.enemy_claim) and not p.roles & q.roles:
         return False
@@ -289,7 +301,7 @@ def pair_figures(
     kept: list[tuple[float, Candidate]] = []
     for c in candidates:
         p, q = lp[c.left], rp[c.right]
-        group = _same_group(p, q)
+        group = _same_group(p, q) or _leads_of_one_story(p, q)
         if c.agree and c.probability >= opts.agree_threshold:
             kept.append((c.probability, c))
         elif (
@@ -305,7 +317,8 @@ def pair_figures(
             t[1].right,
         )
     )
-    chosen = _assign(kept, repeat_threshold=opts.repeat_threshold)
+    leads = {(c.left, c.right) for _, c in kept if _leads_of_one_story(lp[c.left], rp[c.right])}
+    chosen = _assign(kept, repeat_threshold=opts.repeat_threshold, leads=leads)
     pairs = [
         FigurePair(
             c.left,
@@ -319,9 +332,30 @@ def pair_figures(
     return tuple(pairs)
 
 
-def _assign(kept: list[tuple[float, Candidate]], *, repeat_threshold: float) -> list[Candidate]:
+def _leads_of_one_story(p: Frame, q: Frame) -> bool:
+    """Both figures open their reports' account of one event ("killing 235 people"; "raised the
+    death toll to 305"), within a factor of two: the headline claims of the two reports. (7,200
+    and 435 structures destroyed are two fires, not one count.)"""
+    return (
+        p.lead
+        and q.lead
+        and p.event is not None
+        and p.event == q.event
+        and same_head(p, q)
+        and closeness(p, q) > 0
+    )
+
+
+def _assign(
+    kept: list[tuple[float, Candidate]],
+    *,
+    repeat_threshold: float,
+    leads: set[tuple[int, int]],
+) -> list[Candidate]:
     """Best first, each figure once; then each figure still alone joins its best candidate
-    if that is likely enough (a second mention of one quantity in one article)."""
+    if that is likely enough (a second mention of one quantity in one article), or if the two
+    are the lead figures of one story: "235 killed" against "raised the toll to 305" is the
+    conflict even when the right article also recalls "the earlier toll of 235"."""
     used_l: set[int] = set()
     used_r: set[int] = set()
     chosen: list[Candidate] = []
@@ -332,11 +366,12 @@ def _assign(kept: list[tuple[float, Candidate]], *, repeat_threshold: float) -> 
             chosen.append(c)
     first_l, first_r = set(used_l), set(used_r)
     for score, c in kept:
-        if score < repeat_threshold:
-            break
-        if not c.agree or (c.left in first_l) == (c.right in first_r):
-            # A second mention joins only in agreement: a conflict with one mention while
-            # the other agrees is the article's own update, not two outlets disagreeing.
+        lead = (c.left, c.right) in leads
+        if score < repeat_threshold and not lead:
+            continue
+        if not (c.agree or lead) or (c.left in first_l) == (c.right in first_r):
+            # A second mention joins only in agreement, or as the leads' conflict: any other
+            # conflict with one mention while the other agrees is the article's own update.
             continue
         if c.left in used_l and c.right in used_r:
             continue  # the lone figure has found its partner

@@ -48,12 +48,19 @@ def compound_noun(text: str, m: re.Match[str], core: Core, limit: int) -> tuple[
     return lx.plural(noun), glued.end()
 
 
-def measured_phrase(text: str, start: int, end: int, limit: int) -> tuple[str | None, int]:
-    """What a compound measure describes: "a 16-inch stray piece of metal" -> "stray piece of
-    metal", "a seven-year term" -> "term". A measure written apart ("48,000 feet") has none."""
+def measured_phrase(
+    text: str, start: int, end: int, limit: int, *, sent_start: int
+) -> tuple[str | None, int]:
+    """What a measure is of: a compound describes its noun ("a 16-inch stray piece of metal"
+    -> "stray piece of metal", "a seven-year term" -> "term"); a measure written apart may
+    follow what it measures ("an altitude of 48,000 feet" -> "feet of altitude"); else None."""
     written = text[start:end]
     if "-" not in written.strip("-") or re.search(r"-olds?$", written):
-        return None, end
+        named = _MEASURED_BEFORE.search(text, max(sent_start, start - 40), start)
+        unit = _LAST_WORD.search(written)
+        if named is None or unit is None:
+            return None, end
+        return f"{unit.group().lower()} of {named.group(1).lower()}", end  # "feet of altitude"
     phrase, np_end = counted_phrase(text, end, limit)
     if phrase is None or phrase.lower() in _GENERIC_SPANS:
         return None, end  # "a three-day period" is three days, nothing more
@@ -64,6 +71,13 @@ def measured_phrase(text: str, start: int, end: int, limit: int) -> tuple[str | 
     return phrase, np_end
 
 
+#: "an altitude of 48,000 feet", "a depth of about 10 metres": the quantity measured.
+_MEASURED_BEFORE = re.compile(
+    r"\b(altitude|height|depth|length|distance|elevation|speed|width|weight|radius|diameter|"
+    r"range|temperature|thickness|wingspan|area)\s+of\s+$",
+    re.IGNORECASE,
+)
+_LAST_WORD = re.compile(r"[A-Za-z]+$")
 #: Nouns that only restate a measure: "a three-day period", "a 10-mile stretch".
 _GENERIC_SPANS = words("period span stretch spell window time length distance stint")
 _OF = re.compile(r"\s+of\s", re.IGNORECASE)
@@ -103,6 +117,8 @@ _CHANGE_VERBS = (
     r"increasing|decreased|decreases|decreasing|declined|declines|declining|grew|grows|growing|"
     r"grown|edged|ticked|soared|surged|plunged|plummeted|stood|stands|stayed|remained|hit)"
 )
+_CHANGE_WORDS = frozenset(_CHANGE_VERBS[3:-1].split("|"))
+_LOWER_WORD = re.compile(r"[a-z]+")
 _SUBJECT_BEFORE = re.compile(
     rf"(?P<np>(?:[A-Za-z][\w’'\-]*\s+){{0,2}}[A-Za-z][\w’'\-]*)\s+"
     rf"(?:(?:has|have|had)\s+(?:been\s+)?)?{_CHANGE_VERBS}"
@@ -119,6 +135,9 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
 def subject_of_change(text: str, sent_start: int, start: int) -> str | None:
     """The noun whose change a figure gives: "The unemployment rate slipped down to 4.7%" ->
     "unemployment rate"; "payrolls rising 164,000" -> "payrolls"."""
+    window = text[max(sent_start, start - 40) : start].lower()
+    if _CHANGE_WORDS.isdisjoint(_LOWER_WORD.findall(window)):
+        return None  # the cheap test first: most figures follow no verb of change
     before = _SUBJECT_BEFORE.search(text, max(sent_start, start - 80), start)
     if before is None:
         return None
@@ -136,6 +155,22 @@ def subject_of_change(text: str, sent_start: int, start: int) -> str | None:
     if not kept or any(w.lower() in lx.STOP for w in kept):
         return None
     return " ".join(kept)
+
+
+#: "a community of 22,500", "home to about 24,000 people", "a population of 3 million": the
+#: number of people who live in a place.
+_POPULATION_BEFORE = re.compile(
+    r"\b(?:(?:community|town|city|village|suburb|township|county|borough|municipality|"
+    r"district|island|nation|country|state|region|province|enclave|hamlet)\s+of|home\s+to|"
+    r"population\s+(?:of|is|was|stands\s+at|stood\s+at|at|near|around)|"
+    r"(?:inhabitants|residents|population)\s*:)\s+$",
+    re.IGNORECASE,
+)
+
+
+def gives_population(text: str, sent_start: int, start: int) -> bool:
+    """Whether a count is how many people live in a place."""
+    return _POPULATION_BEFORE.search(text, max(sent_start, start - 40), start) is not None
 
 
 _PARTITIVE = re.compile(r"\s+(?:out\s+)?of\s+(?:the|its|their|these|those|all)\s+$", re.I)
