@@ -111,6 +111,25 @@ HUMAN_EVENTS = _words(
 )
 WORD_RE = re.compile(r"[A-Za-z][\w\-]*")
 
+#: Month names, and every spelling a date may use -> month number ("sept" is AP style).
+MONTH_NAMES: list[str] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+MONTHS: dict[str, int] = {m.lower(): i + 1 for i, m in enumerate(MONTH_NAMES)}
+MONTHS.update({m[:3].lower(): i + 1 for i, m in enumerate(MONTH_NAMES)})
+MONTHS["sept"] = 9
+
 
 #: Plurals that do not add -s ("a 10-foot wall" measures feet, "a two-child policy" children).
 _IRREGULAR_PLURAL = {"foot": "feet", "child": "children", "person": "people", "man": "men"}

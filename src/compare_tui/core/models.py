@@ -82,6 +82,9 @@ class Source:
     outlet: str | None = None
     author: str | None = None
     published: str | None = None
+    #: Where ``published`` was read: "page metadata", or "date line" (a line of the text that
+    #: holds only a date, ``dates.date_line``); None when there is no date.
+    published_from: str | None = None
     #: Headline given by the source itself (HTML metadata); the segmenter's guess otherwise.
     title: str | None = None
 

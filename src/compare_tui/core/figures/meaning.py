@@ -7,7 +7,8 @@ import re
 
 from compare_tui.core import lexicon as lx
 from compare_tui.core.figures.scan import Core
-from compare_tui.core.figures.units import MONTHS, alt, words
+from compare_tui.core.figures.units import alt, words
+from compare_tui.core.lexicon import MONTHS
 from compare_tui.core.models import Document, Figure, FigureKind
 
 #: Function words that end a counted noun phrase.

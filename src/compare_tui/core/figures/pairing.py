@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from compare_tui.core import lexicon as lx
 from compare_tui.core import numbers as nb
+from compare_tui.core.dates import later_report
 from compare_tui.core.figure_table import value_text
 from compare_tui.core.figures.features import (
     FEATURES,
@@ -319,12 +320,13 @@ def pair_figures(
     )
     leads = {(c.left, c.right) for _, c in kept if _leads_of_one_story(lp[c.left], rp[c.right])}
     chosen = _assign(kept, repeat_threshold=opts.repeat_threshold, leads=leads)
+    later = later_report(left.source.published, right.source.published)
     pairs = [
         FigurePair(
             c.left,
             c.right,
             PairStatus.AGREE if c.agree else PairStatus.CONFLICT,
-            explain(lf[c.left], rf[c.right], agree=c.agree),
+            explain(lf[c.left], rf[c.right], agree=c.agree, later=later),
         )
         for c in chosen
     ]
@@ -399,11 +401,12 @@ def describe(figure: Figure) -> str:
     return value
 
 
-def explain(left: Figure, right: Figure, *, agree: bool) -> str:
+def explain(left: Figure, right: Figure, *, agree: bool, later: str | None = None) -> str:
     """Short human reason: "both 10", "2,000 vs about 2,000", "3 vs 7 separatist gunmen killed".
 
     Dates, times and years agree only on the same value, so two wordings of one date read
-    "March 14 = 14 March".
+    "March 14 = 14 March". A conflict between reports published on different days says which
+    is later (``later``, from ``dates.later_report``).
     """
     a, b = describe(left), describe(right)
     if a == b:
@@ -416,4 +419,5 @@ def explain(left: Figure, right: Figure, *, agree: bool) -> str:
         return text
     what = max((left.counted or "", right.counted or ""), key=len)
     event = left.event or right.event or ""
-    return " ".join(part for part in (text, what, event) if part)
+    why = " ".join(part for part in (text, what, event) if part)
+    return f"{why}; {later}" if later else why

@@ -25,7 +25,6 @@ from compare_tui.core.figures.units import (
     FRACTION_OF_RE,
     MEASURE_UNITS,
     MONTH_RE,
-    MONTHS,
     NUM_RE,
     SHORT_RE,
     alt,
@@ -35,6 +34,7 @@ from compare_tui.core.figures.units import (
     pound_is_money,
     sign_unit,
 )
+from compare_tui.core.lexicon import MONTHS
 from compare_tui.core.models import Document, FigureKind
 
 _SUFFIX = re.compile(

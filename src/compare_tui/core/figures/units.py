@@ -25,23 +25,6 @@ def alt(words: Iterable[str]) -> str:
     return "|".join(sorted(escaped, key=len, reverse=True))
 
 
-MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-MONTHS: dict[str, int] = {m.lower(): i + 1 for i, m in enumerate(MONTH_NAMES)}
-MONTHS.update({m[:3].lower(): i + 1 for i, m in enumerate(MONTH_NAMES)})
-MONTHS["sept"] = 9
 # Month names are matched case-sensitively ("May 5", not "may 5 soldiers").
 # Only abbreviations take a full stop: "Mar. 3", but the stop after "14 March." ends the sentence.
 MONTH_RE = (
