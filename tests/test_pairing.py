@@ -331,3 +331,16 @@ def test_verdicts_do_not_depend_on_argument_order(
         assert forward[spans] is backward[spans]
     conflicts = {s for s, v in forward.items() if v is PairStatus.CONFLICT}
     assert conflicts == {s for s, v in backward.items() if v is PairStatus.CONFLICT}
+
+
+def test_figures_in_a_list_of_other_stories_never_pair() -> None:
+    """An "ALSO:" list of other headlines is page furniture: its "kill 11" is another story's."""
+    left = doc_of(
+        "Pakistan votes\n\nVoting began on Saturday in 40 districts.\n\n"
+        "ALSO:\n\nBomb blasts at campaign offices in northwest Pakistan kill 11"
+    )
+    right = doc_of(
+        "Pakistan votes\n\nBomb blasts at campaign offices killed 11 people, police said."
+    )
+    assert all(figs.text != "11" for figs in extract_figures(left))
+    assert paired(left, right) == []

@@ -588,3 +588,25 @@ def test_degenerate_inputs(text: str) -> None:
 def test_seed_invariants(prefix: str) -> None:
     text = seed(prefix).read_text(encoding="utf-8")
     check_invariants(text, segment(text))
+
+
+def test_headlines_under_an_also_heading_are_links_to_other_stories() -> None:
+    text = (
+        "Building collapse kills hundreds\n\n"
+        "The death toll rose to at least 370 on Sunday, officials said.\n\n"
+        "ALSO:\n\n"
+        "Taliban says spring offensive begins now\n\n"
+        "Bomb blasts at campaign offices in northwest Pakistan kill 11\n\n"
+        "Times staff writers contributed to this report.\n\n"
+        "Rescuers kept digging"
+    )
+    got = kinds(text)
+    assert [k for _, k in got] == [
+        SegmentKind.HEADLINE,
+        SegmentKind.SENTENCE,
+        SegmentKind.FURNITURE,
+        SegmentKind.FURNITURE,
+        SegmentKind.FURNITURE,
+        SegmentKind.SENTENCE,  # prose ends the list
+        SegmentKind.HEADLINE,  # so a later crosshead is a headline again
+    ]
