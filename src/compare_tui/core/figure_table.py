@@ -76,7 +76,7 @@ def value_text(figure: Figure) -> str:
     """A figure's value as a reader checks it: "10", "about 2,000", "24 or more", "3-9 days".
 
     The one formatter of values: the figure table, the memos and the pair explanations
-    (``pairing.describe``) all print values with it, so a row's cells and its "why" agree.
+    (``explain.describe``) all print values with it, so a row's cells and its "why" agree.
     """
     low, high = figure.low, figure.high
     if figure.kind in _AS_WRITTEN or (low is None and high is None):

@@ -25,9 +25,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from compare_tui.core import lexicon as lx
-from compare_tui.core import numbers as nb
 from compare_tui.core.dates import later_report
-from compare_tui.core.figure_table import value_text
+from compare_tui.core.figures.assign import Candidate, anchored, assign, leads_of_one_story
+from compare_tui.core.figures.explain import explain
 from compare_tui.core.figures.features import (
     FEATURES,
     MUTUAL,
@@ -43,7 +43,6 @@ from compare_tui.core.models import (
     Alignment,
     Document,
     Figure,
-    FigureKind,
     FigurePair,
     PairStatus,
 )
@@ -68,20 +67,6 @@ class PairOptions:
     candidates: int = 48
     #: Weights of the models; None for the fitted ones shipped with the package.
     models: Models | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """One scored candidate pair, with the evidence behind it."""
-
-    left: int
-    right: int
-    #: Probability that the two are one quantity, on all the evidence.
-    probability: float
-    #: The same without the value features: what a conflict must rest on.
-    context: float
-    agree: bool
-    features: tuple[float, ...]
 
 
 IDF_FLOOR = 0.5
@@ -302,7 +287,7 @@ def pair_figures(
     kept: list[tuple[float, Candidate]] = []
     for c in candidates:
         p, q = lp[c.left], rp[c.right]
-        group = _same_group(p, q) or _leads_of_one_story(p, q)
+        group = _same_group(p, q) or leads_of_one_story(p, q)
         if c.agree and c.probability >= opts.agree_threshold:
             kept.append((c.probability, c))
         elif (
@@ -318,8 +303,15 @@ def pair_figures(
             t[1].right,
         )
     )
-    leads = {(c.left, c.right) for _, c in kept if _leads_of_one_story(lp[c.left], rp[c.right])}
-    chosen = _assign(kept, repeat_threshold=opts.repeat_threshold, leads=leads)
+    leads = {(c.left, c.right) for _, c in kept if leads_of_one_story(lp[c.left], rp[c.right])}
+    chosen = assign(kept, repeat_threshold=opts.repeat_threshold, leads=leads)
+
+    def allowed(c: Candidate) -> bool:
+        # An anchored conflict is a near miss (2015 vs 2016, 224 vs 226), never a factor apart.
+        p, q = lp[c.left], rp[c.right]
+        return c.agree or (closeness(p, q) > 0 and _may_conflict(p, q))
+
+    taken = [c for _, c in chosen] + anchored(chosen, candidates, lp, rp, allowed=allowed)
     later = later_report(left.source.published, right.source.published)
     pairs = [
         FigurePair(
@@ -328,96 +320,7 @@ def pair_figures(
             PairStatus.AGREE if c.agree else PairStatus.CONFLICT,
             explain(lf[c.left], rf[c.right], agree=c.agree, later=later),
         )
-        for c in chosen
+        for c in taken
     ]
     pairs.sort(key=lambda p: (p.left, p.right))
     return tuple(pairs)
-
-
-def _leads_of_one_story(p: Frame, q: Frame) -> bool:
-    """Both figures open their reports' account of one event ("killing 235 people"; "raised the
-    death toll to 305"), within a factor of two: the headline claims of the two reports. (7,200
-    and 435 structures destroyed are two fires, not one count.)"""
-    return (
-        p.lead
-        and q.lead
-        and p.event is not None
-        and p.event == q.event
-        and same_head(p, q)
-        and closeness(p, q) > 0
-    )
-
-
-def _assign(
-    kept: list[tuple[float, Candidate]],
-    *,
-    repeat_threshold: float,
-    leads: set[tuple[int, int]],
-) -> list[Candidate]:
-    """Best first, each figure once; then each figure still alone joins its best candidate
-    if that is likely enough (a second mention of one quantity in one article), or if the two
-    are the lead figures of one story: "235 killed" against "raised the toll to 305" is the
-    conflict even when the right article also recalls "the earlier toll of 235"."""
-    used_l: set[int] = set()
-    used_r: set[int] = set()
-    chosen: list[Candidate] = []
-    for _, c in kept:
-        if c.left not in used_l and c.right not in used_r:
-            used_l.add(c.left)
-            used_r.add(c.right)
-            chosen.append(c)
-    first_l, first_r = set(used_l), set(used_r)
-    for score, c in kept:
-        lead = (c.left, c.right) in leads
-        if score < repeat_threshold and not lead:
-            continue
-        if not (c.agree or lead) or (c.left in first_l) == (c.right in first_r):
-            # A second mention joins only in agreement, or as the leads' conflict: any other
-            # conflict with one mention while the other agrees is the article's own update.
-            continue
-        if c.left in used_l and c.right in used_r:
-            continue  # the lone figure has found its partner
-        used_l.add(c.left)
-        used_r.add(c.right)
-        chosen.append(c)
-    return chosen
-
-
-# --- Explanations -------------------------------------------------------------------------
-
-
-#: Kinds compared by exact value but shown as written ("March 14", "14 March").
-_AS_WRITTEN = frozenset({FigureKind.YEAR, FigureKind.DATE, FigureKind.TIME, FigureKind.ORDINAL})
-
-
-def describe(figure: Figure) -> str:
-    """A figure's value as the figure table prints it (``figure_table.value_text``), with the
-    words of a vague quantity first: "10", "about 2,000", "dozens (24 or more)"."""
-    value = value_text(figure)
-    word = " ".join(figure.text.lower().split())
-    vague = next((w for w in nb.VAGUE if word.endswith(w)), None)
-    if vague is not None and figure.kind is FigureKind.COUNT:
-        return f"{vague} ({value.removeprefix('about ')})"
-    return value
-
-
-def explain(left: Figure, right: Figure, *, agree: bool, later: str | None = None) -> str:
-    """Short human reason: "both 10", "2,000 vs about 2,000", "3 vs 7 separatist gunmen killed".
-
-    Dates, times and years agree only on the same value, so two wordings of one date read
-    "March 14 = 14 March". A conflict between reports published on different days says which
-    is later (``later``, from ``dates.later_report``).
-    """
-    a, b = describe(left), describe(right)
-    if a == b:
-        text = f"both {a}"
-    elif agree and left.kind in _AS_WRITTEN:
-        text = f"{a} = {b}"
-    else:
-        text = f"{a} vs {b}"
-    if agree:
-        return text
-    what = max((left.counted or "", right.counted or ""), key=len)
-    event = left.event or right.event or ""
-    why = " ".join(part for part in (text, what, event) if part)
-    return f"{why}; {later}" if later else why
