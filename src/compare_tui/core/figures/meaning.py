@@ -71,6 +71,9 @@ _EVENT_BEFORE = re.compile(
     \s+(?:of\s+)?(?:(?:the|a|an|some|all|another|its|their)\s+)?[“"‘']?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: Words one of which an event before a figure must hold (an event word, or "toll").
+_EVENT_HINTS = frozenset(EVENTS) | {"toll"}
+_WORDS = re.compile(r"[a-z]+")
 #: How far (in characters) an elliptical count may stand from the count whose noun it takes:
 #: "1,200 people have been displaced, according to the agency, and hundreds more were injured".
 ELLIPSIS_GAP = 60
@@ -135,8 +138,10 @@ def counted_phrase(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         # and may stand before a name.
         words.append((filler.start(1), filler.end(1)))
         at = filler.end()
+    else:
+        filler = None
     at = _np_words(text, at, limit, words, max_words=4)
-    if all(text[a:b].lower() in lx.NP_FILLERS for a, b in words):
+    if filler is not None and len(words) == 1:
         return None, pos  # "15 more than last year": no noun
     while words and _is_verb_like(text[words[-1][0] : words[-1][1]]):
         words.pop()  # "100,000 marched": a participle ends a phrase only as an adjective
@@ -272,7 +277,10 @@ def event_of(text: str, sent_start: int, fig_start: int, np_end: int, limit: int
     377 people", "the deaths of 10"), else right after the phrase ("seven gunmen were
     killed"). The word before wins: one after the phrase may belong to the next clause ("killed
     at least 377 people was captured")."""
-    before = _EVENT_BEFORE.search(text[max(sent_start, fig_start - 80) : fig_start])
+    window = text[max(sent_start, fig_start - 80) : fig_start]
+    before = None
+    if not _EVENT_HINTS.isdisjoint(_WORDS.findall(window.lower())):
+        before = _EVENT_BEFORE.search(window)  # the cheap test first: most windows hold none
     if before is not None:
         if before.group("toll"):
             return "killed"
@@ -335,13 +343,13 @@ def age_of(
             if after is not None and after.group("name").split()[0].lower() not in _NOT_NAMES:
                 name = after.group("name")
         return True, name
+    if kind is not FigureKind.COUNT or _AGE_AFTER.match(text, end, sent_end) is None:
+        return False, None
     shape = _AGE_WRITTEN.fullmatch(written)
     if (
-        kind is FigureKind.COUNT
-        and shape is not None
+        shape is not None
         and all(0 < int(n) < 120 for n in shape.groups() if n)
         and (name is not None or _PERSON_BEFORE.search(text, max(sent_start, start - 20), start))
-        and _AGE_AFTER.match(text, end, sent_end) is not None
     ):
         return True, name
     return False, None
