@@ -67,8 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="+",
         metavar="ARTICLE",
         help="two articles to compare side by side, or three or more (or a folder) for an "
-        "overview: plain-text files (UTF-8, UTF-16 or cp1252), saved web pages (.html, needs "
-        "the 'web' extra), http(s) URLs, or '-' for standard input",
+        "overview: plain-text files (UTF-8, UTF-16 or cp1252), saved web pages (.html), "
+        "http(s) URLs, or '-' for standard input",
     )
     out = parser.add_mutually_exclusive_group()
     out.add_argument(

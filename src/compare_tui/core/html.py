@@ -1,7 +1,7 @@
 """HTML pages -> article text and metadata: charset sniffing, then trafilatura extraction.
 
-trafilatura is an optional extra (``compare-tui[web]``): it costs 0.3 s to import, so it is
-imported here only when an HTML page is actually read. It is always handed decoded text: given
+trafilatura is part of the default install but costs 0.3 s to import, so it is imported here
+only when an HTML page is actually read. It is always handed decoded text: given
 bytes it mis-detects cp1252 pages (see NOTES.md), so this module decides the encoding itself.
 """
 
@@ -16,7 +16,8 @@ from typing import Any
 
 from compare_tui.core.load import LoadError, decode_bytes
 
-INSTALL_HINT = "pip install 'compare-tui[web]'"
+#: What to run when trafilatura (or one of its own dependencies) fails to import.
+INSTALL_HINT = "pip install --force-reinstall compare-tui"
 
 #: Extensions taken as HTML without looking inside the file.
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -160,9 +161,12 @@ def extract_article(html: str, *, name: str, url: str | None = None) -> Article:
     """
     try:
         import trafilatura
-    except ImportError:
+    except ImportError as exc:
+        # Say what failed: trafilatura may be installed while one of its imports is not.
+        what = " ".join(str(exc).split())[:200] or "ImportError"
         raise LoadError(
-            f"{name}: reading HTML pages needs trafilatura; install it with: {INSTALL_HINT}"
+            f"{name}: cannot read HTML pages: importing trafilatura failed ({what}); "
+            f"reinstall with: {INSTALL_HINT}"
         ) from None
     doc: Any = trafilatura.bare_extraction(
         html,
