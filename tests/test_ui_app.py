@@ -12,7 +12,7 @@ from textual.worker import WorkerCancelled
 from compare_tui.core.inputs import load_input
 from compare_tui.core.load import LoadError, load_bytes
 from compare_tui.core.models import Comparison, SegmentKind, Span
-from compare_tui.report.notes import read_memo
+from compare_tui.notes.storage import read_memo
 from compare_tui.ui.app import CompareApp
 from compare_tui.ui.screens.help import HelpScreen
 from compare_tui.ui.screens.pair import PairScreen
@@ -424,7 +424,7 @@ async def test_starts_from_loaded_texts_without_reading_again(tmp_path: Path) ->
     left = load_input(SEED_LEFT)
     right = load_bytes(Path(SEED_RIGHT).read_bytes(), name="<stdin>")
     app = CompareApp(left, right)
-    assert app.notes_path.name == "notes-000_633a6f03b1d6c80d--_stdin_.md"
+    assert app.notes_path.name.startswith("notes-000_633a6f03b1d6c80d--_stdin_-")
     app.notes_path = tmp_path / "n.md"
     async with app.run_test(size=SIZE) as pilot:
         view = await ready(pilot)

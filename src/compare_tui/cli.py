@@ -256,7 +256,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _report_many(args)
     if many:
         corpus = _load_many(args)
-        from compare_tui.report.notes import default_set_notes_name
+        from compare_tui.notes.storage import default_set_notes_name
         from compare_tui.ui.screens.overview import run_overview
 
         notes = args.notes or default_set_notes_name(args.articles)

@@ -56,3 +56,33 @@ def write_bytes_atomic(path: str | Path, data: bytes, *, new_mode: int | None = 
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def write_backup(path: str | Path, existing: str) -> Path:
+    """Copy ``existing`` to ``FILE.bak`` (or ``FILE.bak.1``, ``.2``...: an earlier backup is
+    never replaced), atomically: written whole to a temporary file, then hard-linked in place
+    (the link fails if the name is taken)."""
+    p = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(existing.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        for n in range(10_000):
+            candidate = p.with_name(f"{p.name}.bak" + (f".{n}" if n else ""))
+            try:
+                os.link(tmp, candidate)
+            except FileExistsError:
+                continue
+            except OSError:  # a file system without hard links: create it exclusively
+                try:
+                    with open(candidate, "xb") as handle:
+                        handle.write(existing.encode("utf-8"))
+                except FileExistsError:
+                    continue
+            return candidate
+        raise OSError(f"too many backups of {p.name}")
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)

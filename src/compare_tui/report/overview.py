@@ -20,8 +20,9 @@ from compare_tui.core.figure_matrix import (
     row_label,
 )
 from compare_tui.core.figure_table import value_text
+from compare_tui.core.mdtext import escape_inline
 from compare_tui.report.json import SCHEMA, document_dict, figure_dict
-from compare_tui.report.markdown import MARKER, escape_inline
+from compare_tui.report.markdown import MARKER
 
 #: Up to this many articles the Markdown figure matrix has one column per article.
 WIDE_TABLE = 8

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from compare_tui.core.load import LoadedText
 from compare_tui.core.models import Comparison
-from compare_tui.report.notes import default_notes_name
+from compare_tui.notes.storage import article_identity, default_notes_name
 from compare_tui.ui.base import NotesApp
 from compare_tui.ui.screens.pair import (
     Article,
@@ -40,7 +40,12 @@ class CompareApp(NotesApp):
     ) -> None:
         """``left``/``right``: loaded texts or paths; ``comparison``: skip comparing them."""
         super().__init__(
-            notes_path=notes_path or default_notes_name(article_path(left), article_path(right)),
+            notes_path=notes_path
+            or default_notes_name(
+                article_path(left),
+                article_path(right),
+                ids=(_identity(left), _identity(right)),
+            ),
             today=today,
         )
         self.pair_screen = PairScreen(left, right, comparer=comparer, comparison=comparison)
@@ -52,6 +57,11 @@ class CompareApp(NotesApp):
     def shown(self) -> bool:
         """The comparison is on screen, laid out for its size (what tests wait for)."""
         return self.pair_screen.is_mounted and self.pair_screen.shown
+
+
+def _identity(article: Article) -> str:
+    sha = article.source.sha256 if isinstance(article, LoadedText) else None
+    return article_identity(article_path(article), sha)
 
 
 def _keyboard_from_terminal() -> str | None:
