@@ -18,6 +18,7 @@ import json
 import os
 import socket
 import ssl
+import stat
 import time
 import urllib.error
 import urllib.request
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from compare_tui.core.atomic import write_bytes_atomic
-from compare_tui.core.load import LoadError, is_url, now_iso
+from compare_tui.core.load import LoadError, is_url, mask_url, now_iso
 
 __all__ = [
     "CACHE_ENV",
@@ -37,6 +38,7 @@ __all__ = [
     "FetchOptions",
     "Fetched",
     "cache_key",
+    "check_url",
     "default_cache_dir",
     "fetch",
     "is_url",
@@ -50,6 +52,8 @@ CACHE_ENV = "COMPARE_TUI_CACHE"
 #: Content types accepted besides ``text/*``: pages that are text but not labelled so.
 _TEXT_TYPES = {"application/xhtml+xml", "application/xml", "application/json"}
 _CHUNK = 64 * 1024
+#: Response headers never kept: they carry the visitor's session, not the page.
+_PRIVATE_HEADERS = {"set-cookie", "set-cookie2", "www-authenticate", "authorization"}
 
 
 class FetchError(LoadError):
@@ -111,6 +115,7 @@ def default_cache_dir() -> Path:
 def fetch(url: str, *, options: FetchOptions | None = None) -> Fetched:
     """Fetch ``url``, falling back to the cache when the fetch fails; raises FetchError."""
     opts = options or FetchOptions()
+    check_url(url)
     cache_dir = opts.cache_dir or default_cache_dir()
     if opts.offline:
         cached = read_cache(url, cache_dir=cache_dir)
@@ -128,6 +133,26 @@ def fetch(url: str, *, options: FetchOptions | None = None) -> Fetched:
     if opts.use_cache:
         write_cache(fetched, cache_dir=cache_dir)
     return fetched
+
+
+def check_url(url: str) -> None:
+    """Refuse, in one line, an address that cannot be parsed or that carries a user name or
+    password (it would be sent, logged and stored; the password is masked in the message)."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        user, password = parts.username, parts.password
+        parts.port  # noqa: B018  (raises ValueError on a bad port)
+    except ValueError as exc:
+        raise FetchError(f"{mask_url(url)}: not a valid address ({exc})") from None
+    if not parts.hostname:
+        raise FetchError(f"{mask_url(url)}: not a valid address (no host name)")
+    if user is not None or password is not None:
+        raise FetchError(
+            f"{mask_url(url)}: addresses with a user name or password are refused (they "
+            "would be sent in clear and stored); save the page in a browser and give the file"
+        )
 
 
 def _fields(fetched: Fetched) -> dict[str, Any]:
@@ -174,7 +199,11 @@ def _fetch_live(url: str, opts: FetchOptions) -> Fetched:
     try:
         with opener.open(request, timeout=opts.timeout) as response:
             status = int(response.status)
-            headers = {k.lower(): v for k, v in response.headers.items()}
+            headers = {
+                k.lower(): v
+                for k, v in response.headers.items()
+                if k.lower() not in _PRIVATE_HEADERS
+            }
             final_url = str(response.geturl())
             _check_type(url, headers.get("content-type"))
             declared = headers.get("content-length", "")
@@ -186,6 +215,12 @@ def _fetch_live(url: str, opts: FetchOptions) -> Fetched:
             raw = _read_capped(
                 url, response, opts.max_bytes, deadline=time.monotonic() + opts.total_timeout
             )
+            if declared.isdigit() and len(raw) < int(declared):
+                # The connection closed early: half a story must never be compared or cached.
+                raise FetchError(
+                    f"{url}: the page arrived incomplete ({len(raw):,} of {int(declared):,} "
+                    "bytes); try again"
+                )
     except FetchError:
         raise
     except urllib.error.HTTPError as exc:
@@ -291,12 +326,14 @@ def cache_key(url: str) -> str:
 def read_cache(url: str, *, cache_dir: Path) -> Fetched | None:
     """The cached copy of ``url``, or None if absent or damaged (the body must match its hash)."""
     stem = cache_dir / cache_key(url)
+    if not _safe_cache_dir(cache_dir):
+        return None
     try:
-        meta = json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))
-        body = stem.with_suffix(".body").read_bytes()
+        meta = json.loads(_read_nofollow(stem.with_suffix(".json")).decode("utf-8"))
+        body = _read_nofollow(stem.with_suffix(".body"))
     except (OSError, ValueError):
         return None
-    if not isinstance(meta, dict) or meta.get("url") != url:
+    if not isinstance(meta, dict) or meta.get("url") not in (url, mask_url(url)):
         return None
     if meta.get("sha256") != hashlib.sha256(body).hexdigest():
         return None
@@ -317,23 +354,56 @@ def write_cache(fetched: Fetched, *, cache_dir: Path) -> bool:
     """Keep a fetched page; returns False (silently) when the cache cannot be written."""
     stem = cache_dir / cache_key(fetched.url)
     meta = {
-        "url": fetched.url,
-        "final_url": fetched.final_url,
+        "url": mask_url(fetched.url),
+        "final_url": mask_url(fetched.final_url),
         "status": fetched.status,
         "content_type": fetched.content_type,
-        "headers": fetched.headers,
+        "headers": {k: v for k, v in fetched.headers.items() if k not in _PRIVATE_HEADERS},
         "retrieved": fetched.retrieved,
         "sha256": hashlib.sha256(fetched.body).hexdigest(),
     }
     try:
         cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)  # pages may be paywalled
-        # Private like the folder (0600), as mkstemp made them before.
-        write_bytes_atomic(stem.with_suffix(".body"), fetched.body, new_mode=0o600)
+        if not _safe_cache_dir(cache_dir):
+            return False
+        # Private like the folder (0600); a symlink planted in the cache is replaced, never
+        # written through (it could point anywhere).
+        write_bytes_atomic(
+            stem.with_suffix(".body"), fetched.body, new_mode=0o600, follow_symlinks=False
+        )
         write_bytes_atomic(
             stem.with_suffix(".json"),
             json.dumps(meta, indent=2, ensure_ascii=False).encode("utf-8"),
             new_mode=0o600,
+            follow_symlinks=False,
         )
+    except OSError:
+        return False
+    return True
+
+
+def _read_nofollow(path: Path) -> bytes:
+    """A cache file's bytes; a symlink is refused (``O_NOFOLLOW``), not followed."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read()
+
+
+def _safe_cache_dir(cache_dir: Path) -> bool:
+    """Whether the cache folder can be trusted: a real folder that no one else can write.
+    One of ours that others could write is tightened to 0700; anyone else's is refused."""
+    try:
+        info = os.lstat(cache_dir)
+    except OSError:
+        return False
+    if not stat.S_ISDIR(info.st_mode):
+        return False
+    if info.st_mode & 0o022 == 0:
+        return True
+    if info.st_uid != os.geteuid():
+        return False
+    try:
+        os.chmod(cache_dir, 0o700)
     except OSError:
         return False
     return True

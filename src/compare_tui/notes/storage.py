@@ -144,6 +144,13 @@ def _tag(specs: Sequence[str | Path], ids: Sequence[str] | None = None) -> str:
     return hashlib.sha256(data).hexdigest()[:8]
 
 
+def _is_dir(spec: str) -> bool:
+    try:
+        return Path(spec).is_dir()
+    except OSError:
+        return False
+
+
 def _clean(name: str, limit: int) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", name)[:limit]
 
@@ -169,7 +176,7 @@ def article_identity(path: str, sha256: str | None) -> str:
 def default_set_notes_name(specs: Sequence[str]) -> str:
     """``notes-<folder>-<tag>.md`` for one folder, else ``notes-<first stems>-<tag>.md``, the
     tag a hash of the full paths named: the same set always finds the same file."""
-    if len(specs) == 1 and Path(specs[0]).is_dir():
+    if len(specs) == 1 and _is_dir(specs[0]):
         folder = Path(specs[0])
         name = _clean(folder.name or folder.resolve().name, 40) or "articles"
         return f"notes-{name}-{_tag(specs)}.md"

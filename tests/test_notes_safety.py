@@ -1,0 +1,233 @@
+"""Nothing the journalist wrote is lost: signals, kill -9, failed saves, ``-o`` over a memo.
+
+Signals are sent to a real ``compare-tui`` process running in a pseudo-terminal, with keys
+typed into it as a person would.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import pty
+import re
+import signal
+import struct
+import sys
+import termios
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from compare_tui.notes import storage
+from compare_tui.notes.journal import STATE_ENV, Journal
+from compare_tui.notes.storage import read_memo
+from compare_tui.ui.app import CompareApp
+
+from .test_ui_app import SIZE, ready
+from .test_ui_support import SEED_LEFT, SEED_RIGHT, make_app
+
+
+class Running:
+    """``compare-tui LEFT RIGHT --notes NOTES`` in a pseudo-terminal, its output drained."""
+
+    def __init__(self, notes: Path, *, env: dict[str, str] | None = None) -> None:
+        self.output = bytearray()
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: the app
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 160, 0, 0))
+            os.environ.update({"TERM": "xterm-256color", "COLUMNS": "160", "LINES": "40"})
+            os.environ.update(env or {})
+            args = [sys.executable, "-m", "compare_tui", SEED_LEFT, SEED_RIGHT, "--notes"]
+            os.execv(sys.executable, [*args, str(notes)])
+        self.pid, self.fd = pid, fd
+        self._reader = threading.Thread(target=self._drain, daemon=True)
+        self._reader.start()
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.fd, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.output += chunk
+
+    def shows(self, text: str) -> bool:
+        """Whether the screen output so far holds ``text`` (escape sequences removed)."""
+        plain = re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]", b"", bytes(self.output))
+        return text.encode() in plain
+
+    def wait_for(self, condition: object, what: str, timeout: float = 30.0) -> None:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if callable(condition) and condition():
+                return
+            time.sleep(0.05)
+        self.kill()
+        tail = bytes(self.output[-600:]).decode(errors="replace")
+        raise AssertionError(f"timed out waiting for {what}; the output ended with {tail!r}")
+
+    def type(self, keys: str) -> None:
+        for key in keys:
+            os.write(self.fd, key.encode())
+            time.sleep(0.02)
+
+    def exit_status(self, timeout: float = 20.0) -> int:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                os.close(self.fd)
+                return os.waitstatus_to_exitcode(status)
+            time.sleep(0.05)
+        self.kill()
+        raise AssertionError("the app did not exit")
+
+    def kill(self) -> None:
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+
+
+def _note_typed(tmp_path: Path, text: str) -> tuple[Running, Path, Path]:
+    """The app running with ``text`` typed as a note (Enter pressed), not saved."""
+    notes = tmp_path / "notes.md"
+    journal = Journal(notes).beside
+    app = Running(notes, env={STATE_ENV: str(tmp_path / "state")})
+    app.wait_for(lambda: app.shows("Quit"), "the app on screen")
+    app.wait_for(lambda: app.shows("notes.md"), "the comparison and its status line")
+    time.sleep(0.5)
+    app.type("a")
+    app.wait_for(lambda: app.shows("Note on"), "the note prompt")
+    time.sleep(0.3)
+    app.type(text + "\r")
+    app.wait_for(journal.exists, "the note journalled")
+    return app, notes, journal
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_a_signal_saves_unsaved_notes_before_exit(tmp_path: Path, sig: signal.Signals) -> None:
+    """Failure 2: notes typed but not saved were lost on SIGTERM, SIGHUP and SIGINT."""
+    app, notes, journal = _note_typed(tmp_path, "signal proof")
+    os.kill(app.pid, sig)
+    status = app.exit_status()
+    assert status == 128 + sig  # never 0: the app did not end because the reader quit
+    assert [n.text for n in read_memo(notes)] == ["signal proof"]
+    assert not journal.exists()
+
+
+async def test_kill_9_after_enter_then_a_restart_has_the_note(tmp_path: Path) -> None:
+    """Must hold: kill -9 at any moment after a note's Enter, then a restart: it is there."""
+    app, notes, journal = _note_typed(tmp_path, "survives kill")
+    os.kill(app.pid, signal.SIGKILL)
+    assert app.exit_status() == -signal.SIGKILL
+    assert journal.exists() and not notes.exists()
+    again = CompareApp(SEED_LEFT, SEED_RIGHT, notes_path=notes, today="2025-06-14")
+    async with again.run_test(size=SIZE) as pilot:
+        view = await ready(pilot)
+        assert [n.text for n in view.notes.values()] == ["survives kill"]
+        assert any("Recovered 1 unsaved change" in n.message for n in again._notifications)
+        await pilot.press("q")
+    assert [n.text for n in read_memo(notes)] == ["survives kill"]
+    assert not journal.exists()
+
+
+def test_journalling_a_note_takes_under_5_ms(tmp_path: Path) -> None:
+    from compare_tui.notes.model import Note, alignment_target
+
+    from .test_ui_support import seed_comparison
+
+    c = seed_comparison()
+    journal = Journal(tmp_path / "notes.md")
+    notes = [Note(alignment_target(c, n % len(c.alignments)), f"note {n}") for n in range(50)]
+    start = time.perf_counter()
+    for note in notes:
+        assert journal.record("set", note)
+    each = (time.perf_counter() - start) / len(notes)
+    assert each < 0.005, f"{each * 1000:.2f} ms a note"
+    assert len(journal.changes()) == 50
+
+
+# -- a save that fails: quitting asks again and says where the notes are kept ----------------
+
+
+async def _quit_after_failed_save(tmp_path: Path, app: CompareApp) -> list[str]:
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("a", *"do not lose me", "enter")
+        await pilot.press("q")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert app.is_running, "the first q after a failed save must not quit"
+        await pilot.press("q")
+    return said
+
+
+def _foreign_file(tmp_path: Path) -> Path:
+    path = tmp_path / "notes.md"
+    path.write_text("my thesis, not a memo\n")
+    return path
+
+
+def _dangling_symlink(tmp_path: Path) -> Path:
+    path = tmp_path / "notes.md"
+    path.symlink_to(tmp_path / "gone" / "target.md")
+    return path
+
+
+@pytest.mark.parametrize("make", [_foreign_file, _dangling_symlink])
+async def test_after_a_failed_save_the_notes_are_kept_and_the_reader_told(
+    tmp_path: Path, make: object
+) -> None:
+    """Failure 3: after a failed save, q q exited 0 and the notes were gone."""
+    assert callable(make)
+    path = make(tmp_path)
+    app = make_app(tmp_path)
+    said = await _quit_after_failed_save(tmp_path, app)
+    journal = Journal(path)
+    assert app.return_code == 1
+    assert any("press q again" in m and str(journal.beside) in m for m in said)
+    assert any(str(journal.beside) in m for m in app.exit_messages)
+    assert [c.note.text for c in journal.changes()] == ["do not lose me"]
+
+
+async def test_full_disk_save_failure_keeps_the_notes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(path: object, text: str) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(storage, "write_text_atomic", full)
+    app = make_app(tmp_path)
+    said = await _quit_after_failed_save(tmp_path, app)
+    assert app.return_code == 1
+    assert any("No space left on device" in m for m in said)
+    monkeypatch.undo()
+    # The next start replays the journal; a save then writes the memo.
+    again = make_app(tmp_path)
+    async with again.run_test(size=SIZE) as pilot:
+        view = await ready(pilot)
+        assert [n.text for n in view.notes.values()] == ["do not lose me"]
+        await pilot.press("s")
+    assert [n.text for n in read_memo(tmp_path / "notes.md")] == ["do not lose me"]
+
+
+async def test_a_memo_folder_that_cannot_be_written_journals_to_the_state_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv(STATE_ENV, str(tmp_path / "state"))
+    path = blocker / "notes.md"  # its folder is a file: nothing can be written there
+    app = CompareApp(SEED_LEFT, SEED_RIGHT, notes_path=path, today="2025-06-14")
+    said = await _quit_after_failed_save(tmp_path, app)
+    journal = Journal(path)
+    assert journal.fallback.parent == tmp_path / "state"
+    assert any(str(journal.fallback) in m for m in said)
+    assert [c.note.text for c in journal.changes()] == ["do not lose me"]
