@@ -10,7 +10,9 @@ import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 import pytest
 from markdown_it import MarkdownIt
@@ -66,14 +68,16 @@ def test_utf32_with_a_byte_order_mark_is_read_as_utf32(tmp_path: Path) -> None:
 # -- 8: every output write checked ------------------------------------------------------------
 
 
-def _run_to(stdout: object, *args: str, preexec: object = None) -> subprocess.CompletedProcess[str]:
+def _run_to(
+    stdout: IO[bytes] | None, *args: str, preexec: Callable[[], object] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "compare_tui", *args],
-        stdout=stdout,  # type: ignore[arg-type]
+        stdout=stdout,
         stderr=subprocess.PIPE,
         text=True,
         timeout=120,
-        preexec_fn=preexec,  # type: ignore[arg-type]
+        preexec_fn=preexec,
     )
 
 

@@ -256,11 +256,11 @@ def test_a_memo_read_and_saved_again_unchanged_makes_no_backup(tmp_path: Path) -
 def test_only_the_retrieved_line_changed_makes_no_backup(tmp_path: Path) -> None:
     """Failure 4: every session wrote a .bak (and warned) because the Retrieved time moved."""
     path, c, _note, _session = _saved_memo(tmp_path)
-    docs = tuple(
+    left, right = (
         replace(d, source=replace(d.source, retrieved="2031-01-01T00:00:00+00:00"))
         for d in c.documents
     )
-    later_c = replace(c, documents=docs)
+    later_c = replace(c, documents=(left, right))
     later = MemoFile(path)
     stored = list(later.read().notes)
     assert later.save(render_memo(later_c, stored, date="2031-01-01")) is None

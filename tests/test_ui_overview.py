@@ -203,7 +203,9 @@ async def test_notes_from_two_pair_views_gather_in_one_file_and_come_back(
         assert [n.text for n in view.notes.values()] == ["toll differs"]
         await pilot.press("n", "a", *"checked with AFP", "enter", "s")
     assert sorted(n.text for n in read_memo(path)) == [
-        "checked with AFP", "same quote", "toll differs"
+        "checked with AFP",
+        "same quote",
+        "toll differs",
     ]
 
 
