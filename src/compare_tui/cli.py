@@ -327,11 +327,8 @@ def _load_many(args: argparse.Namespace) -> Corpus:
 
 
 def _report_many(args: argparse.Namespace) -> int:
-    from compare_tui.report.overview import (
-        build_overview,
-        overview_json,
-        render_overview_markdown,
-    )
+    from compare_tui.core.overview import build_overview
+    from compare_tui.report.overview import overview_json, render_overview_markdown
 
     overview = build_overview(_load_many(args))
     text = overview_json(overview) if args.json else render_overview_markdown(overview)

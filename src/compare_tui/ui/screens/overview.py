@@ -30,7 +30,7 @@ from compare_tui.core.corpus import Corpus
 from compare_tui.core.figure_matrix import MatrixRow, MatrixStatus, pair_for_cell, row_label
 from compare_tui.core.figure_table import value_text
 from compare_tui.core.models import Comparison
-from compare_tui.report.overview import Overview, build_overview
+from compare_tui.core.overview import Overview, build_overview
 from compare_tui.ui.base import NotesApp, notes_count
 from compare_tui.ui.screens.help import OVERVIEW_KEYS, OVERVIEW_LEGEND, HelpScreen
 from compare_tui.ui.screens.pair import Article, PairScreen, Progressed
