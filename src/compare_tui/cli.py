@@ -92,9 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--notes",
         metavar="PATH",
-        help="the app's notes file (Markdown); default: notes-LEFT--RIGHT.md for two "
-        "articles, notes-FOLDER.md (or notes-FIRST--NAMES.md) for a set, in the current "
-        "folder (e.g. --notes mali.md); every pair view of a set writes into this one file",
+        help="the app's notes file (Markdown); default: notes-LEFT--RIGHT-TAG.md for two "
+        "articles, notes-FOLDER-TAG.md (or notes-FIRST--NAMES-TAG.md) for a set, in the "
+        "current folder, TAG a hash of the full paths (e.g. --notes mali.md); every pair view "
+        "of a set writes into this one file; unsaved notes wait in PATH.journal",
     )
     parser.add_argument(
         "--offline",
