@@ -23,6 +23,7 @@ import pytest
 
 from compare_tui.notes import storage
 from compare_tui.notes.journal import STATE_ENV, Journal
+from compare_tui.notes.model import Note
 from compare_tui.notes.storage import read_memo
 from compare_tui.ui.app import CompareApp
 
@@ -231,3 +232,23 @@ async def test_a_memo_folder_that_cannot_be_written_journals_to_the_state_folder
     assert journal.fallback.parent == tmp_path / "state"
     assert any(str(journal.fallback) in m for m in said)
     assert [c.note.text for c in journal.changes()] == ["do not lose me"]
+
+
+def test_a_journal_in_a_folder_of_articles_is_not_taken_for_an_article(tmp_path: Path) -> None:
+    import shutil
+
+    from compare_tui.core.corpus import load_corpus
+    from compare_tui.notes.model import alignment_target
+
+    from .test_ui_support import seed_comparison
+
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    for name in (SEED_LEFT, SEED_RIGHT):
+        shutil.copy(name, folder)
+    c = seed_comparison()
+    journal = Journal(folder / "notes-stories.md")
+    assert journal.record("set", Note(alignment_target(c, 0), "a note"))
+    loaded = load_corpus([str(folder)])
+    assert len(loaded.texts) == 2
+    assert [Path(s.path).name for s in loaded.skipped] == ["notes-stories.md.journal"]

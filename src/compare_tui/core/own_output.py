@@ -18,8 +18,10 @@ REPORT_MARKER = "<!-- written by compare-tui -->"
 NOTES_MARKER = "<!-- compare-tui notes memo v1 -->"
 
 _MARKER_LINE = re.compile(r"<!-- (?:written by compare-tui|compare-tui notes memo v\d+) -->")
-#: Our JSON, indented or not: ``{`` then the ``"schema"`` key first.
-_JSON_OPENING = re.compile(r'\{\s*"schema"\s*:')
+#: Our JSON, indented or not: ``{`` then the ``"schema"`` key first; or a notes journal.
+_JSON_OPENING = re.compile(r'\{\s*"(?:schema|compare-tui-journal)"\s*:')
+#: First line of every notes journal (JSON lines): a folder scan never takes one for an article.
+JOURNAL_HEADER = '{"compare-tui-journal": 1}\n'
 
 
 def is_own_output(head: str) -> bool:

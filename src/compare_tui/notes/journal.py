@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from compare_tui.core.own_output import JOURNAL_HEADER
 from compare_tui.notes.model import Note, note_data, note_from_data
 
 #: Overrides the fallback folder (tests, or a machine without a home).
@@ -84,9 +85,11 @@ class Journal:
                     place.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
                 fd = os.open(place, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o600)
                 try:
-                    written = os.write(fd, data)
-                    if written != len(data):
-                        raise OSError(f"short write ({written} of {len(data)} bytes)")
+                    # A new journal opens with its header, in the same write as its first line.
+                    out = (JOURNAL_HEADER.encode() + data) if os.fstat(fd).st_size == 0 else data
+                    written = os.write(fd, out)
+                    if written != len(out):
+                        raise OSError(f"short write ({written} of {len(out)} bytes)")
                 finally:
                     os.close(fd)
             except OSError as exc:
@@ -108,6 +111,8 @@ class Journal:
             except OSError:
                 continue
             for line in lines:
+                if not line.startswith('{"op"'):
+                    continue  # the header, or a line cut short
                 try:
                     data = json.loads(line)
                     found.append(Change(str(data["op"]), note_from_data(data["note"])))
