@@ -99,8 +99,7 @@ def run_app(left: LoadedText, right: LoadedText, *, notes: str | None) -> int:
         return 2
     app = CompareApp(left, right, notes_path=notes)
     app.run()
-    for line in app.exit_messages:
-        print(line, file=sys.stderr)
+    app.say_exit_messages()
     return app.return_code or 0
 
 

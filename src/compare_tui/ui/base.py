@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -69,6 +70,15 @@ class NotesApp(App[int]):
         for sig in _SIGNALS:
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(sig, self._on_signal, sig)
+
+    def say_exit_messages(self) -> None:
+        """What was saved (or not) on the terminal after the app ends; after a hang-up there
+        is no terminal any more, and the notes are already on disk."""
+        for line in self.exit_messages:
+            try:
+                print(line, file=sys.stderr, flush=True)
+            except (OSError, ValueError):
+                return
 
     def _on_signal(self, signum: int) -> None:
         name = signal.Signals(signum).name

@@ -473,6 +473,5 @@ def run_overview(corpus: Corpus, *, notes: str, title: str = "") -> int:
         return 2
     app = OverviewApp(corpus, notes_path=notes, title=title)
     app.run()
-    for line in app.exit_messages:
-        print(line, file=sys.stderr)
+    app.say_exit_messages()
     return app.return_code or 0
