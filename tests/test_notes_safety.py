@@ -303,3 +303,45 @@ async def test_the_app_reports_each_unreadable_note_and_keeps_it(tmp_path: Path)
     saved = path.read_text(encoding="utf-8")
     assert '{"kind": oops}' in saved and '{"kind":"alignment"}' in saved
     assert sorted(n.text for n in read_memo(path)) == ["good one", "new one"]
+
+
+def test_same_named_files_in_other_folders_never_share_the_notes_file(tmp_path: Path) -> None:
+    """Failure 5: d1/story.txt d2/story.txt, later d3/story.txt d4/story.txt, shared
+    notes-story--story.md, and the first pair's notes showed in the second pair's file."""
+    from compare_tui.core.inputs import load_input
+
+    for folder, source in (("d1", SEED_LEFT), ("d2", SEED_RIGHT), ("d3", SEED_RIGHT)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_bytes(Path(source).read_bytes())
+    (tmp_path / "d4").mkdir()
+    (tmp_path / "d4" / "story.txt").write_bytes(Path(SEED_LEFT).read_bytes()[:2000])
+    first = CompareApp(*(load_input(str(tmp_path / d / "story.txt")) for d in ("d1", "d2")))
+    second = CompareApp(*(load_input(str(tmp_path / d / "story.txt")) for d in ("d3", "d4")))
+    assert first.notes_path != second.notes_path
+    assert first.notes_path.name.startswith("notes-story--story-")
+
+
+async def test_notes_under_the_old_file_name_are_found_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Notes taken before names carried a tag stay in use, for these very articles only."""
+    from compare_tui.core.inputs import load_input
+
+    monkeypatch.chdir(tmp_path)
+    left, right = load_input(SEED_LEFT), load_input(SEED_RIGHT)
+    app = CompareApp(left, right, notes_path="notes-000_633a6f03b1d6c80d--004_967b0b30f98c59d7.md")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("a", *"from before", "enter", "s")
+    again = CompareApp(left, right)
+    assert again.notes_path.name == "notes-000_633a6f03b1d6c80d--004_967b0b30f98c59d7.md"
+    # Other articles under the same file names: the old file holds none of their notes.
+    for folder in ("d", "e"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "d" / Path(SEED_LEFT).name).write_bytes(Path(SEED_LEFT).read_bytes()[:3000])
+    (tmp_path / "e" / Path(SEED_RIGHT).name).write_bytes(Path(SEED_RIGHT).read_bytes()[:2500])
+    other = CompareApp(
+        load_input(str(tmp_path / "d" / Path(SEED_LEFT).name)),
+        load_input(str(tmp_path / "e" / Path(SEED_RIGHT).name)),
+    )
+    assert other.notes_path.name != again.notes_path.name

@@ -351,10 +351,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _report_many(args)
     if many:
         corpus = _load_many(args)
-        from compare_tui.notes.storage import default_set_notes_name
+        from compare_tui.notes.storage import (
+            carry_over,
+            default_set_notes_name,
+            legacy_set_notes_name,
+        )
         from compare_tui.ui.screens.overview import run_overview
 
-        notes = args.notes or default_set_notes_name(args.articles)
+        notes = args.notes or carry_over(
+            default_set_notes_name(args.articles),
+            legacy_set_notes_name(args.articles),
+            (d.source.sha256 for d in corpus.documents),
+        )
         return run_overview(corpus, notes=notes, title=" ".join(args.articles))
     if args.json or args.markdown:
         return _report(args)

@@ -14,7 +14,7 @@ import hashlib
 import os
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from compare_tui.core.atomic import write_backup, write_text_atomic
@@ -183,3 +183,35 @@ def default_set_notes_name(specs: Sequence[str]) -> str:
     stems = [_clean(Path(s).stem, 40) or "articles" for s in specs[:3]]
     more = f"--and-{len(specs) - 3}-more" if len(specs) > 3 else ""
     return f"notes-{'--'.join(stems)}{more}-{_tag(specs)}.md"
+
+
+def legacy_notes_name(left: str | Path, right: str | Path) -> str:
+    """The name compare-tui gave a pair's notes before names were keyed by full paths."""
+    stems = [_clean(Path(p).stem or "article", 60) or "article" for p in (left, right)]
+    return f"notes-{stems[0]}--{stems[1]}.md"
+
+
+def legacy_set_notes_name(specs: Sequence[str]) -> str:
+    """The name compare-tui gave a set's notes before names were keyed by full paths."""
+    if len(specs) == 1 and _is_dir(specs[0]):
+        folder = Path(specs[0])
+        return f"notes-{_clean(folder.name or folder.resolve().name, 40) or 'articles'}.md"
+    stems = [_clean(Path(s).stem, 40) or "articles" for s in specs[:3]]
+    more = f"--and-{len(specs) - 3}-more" if len(specs) > 3 else ""
+    return f"notes-{'--'.join(stems)}{more}.md"
+
+
+def carry_over(tagged: str, legacy: str, shas: Iterable[str | None]) -> str:
+    """The notes file to open: ``tagged``, unless only the file of the old naming
+    (``legacy``) exists and holds notes on these very articles (by SHA-256): then that one,
+    so that notes taken before the naming changed are found again, and never another pair's."""
+    if os.path.exists(tagged) or not os.path.exists(legacy):
+        return tagged
+    try:
+        notes = MemoFile(legacy).read().notes
+    except MemoError:
+        return tagged
+    ours = {sha for sha in shas if sha}
+    if any(note.pair is not None and set(note.pair) <= ours for note in notes):
+        return legacy
+    return tagged
