@@ -21,7 +21,7 @@ from http.client import HTTPException, HTTPMessage
 from pathlib import Path
 from typing import IO, Any
 
-from compare_tui.core.load import LoadError, is_url, mask_url, now_iso
+from compare_tui.core.load import LoadError, is_url, mask_url, now_iso, size_text
 from compare_tui.core.page_cache import (
     CACHE_ENV,
     PRIVATE_HEADERS,
@@ -174,8 +174,8 @@ def _fetch_live(url: str, opts: FetchOptions) -> Fetched:
             declared = headers.get("content-length", "")
             if declared.isdigit() and int(declared) > opts.max_bytes:
                 raise FetchError(
-                    f"{url}: page too large ({_size(int(declared))}, the limit is "
-                    f"{_size(opts.max_bytes)})"
+                    f"{url}: page too large ({size_text(int(declared))}, the limit is "
+                    f"{size_text(opts.max_bytes)})"
                 )
             raw = _read_capped(
                 url, response, opts.max_bytes, deadline=time.monotonic() + opts.total_timeout
@@ -240,7 +240,7 @@ def _read_capped(url: str, response: Any, limit: int, *, deadline: float) -> byt
             return b"".join(chunks)
         total += len(chunk)
         if total > limit:
-            raise FetchError(f"{url}: page too large (more than {_size(limit)})")
+            raise FetchError(f"{url}: page too large (more than {size_text(limit)})")
         chunks.append(chunk)
 
 
@@ -261,7 +261,7 @@ def _decompress(url: str, raw: bytes, encoding: str, limit: int) -> bytes:
         except zlib.error:
             raise FetchError(f"{url}: the compressed page is corrupt") from None
     if len(body) > limit:
-        raise FetchError(f"{url}: page too large (more than {_size(limit)} uncompressed)")
+        raise FetchError(f"{url}: page too large (more than {size_text(limit)} uncompressed)")
     return body
 
 
@@ -277,7 +277,3 @@ def _reason(reason: object) -> str:
     if isinstance(reason, OSError) and reason.strerror:
         return reason.strerror
     return " ".join(str(reason).split()) or type(reason).__name__
-
-
-def _size(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n:,} bytes"

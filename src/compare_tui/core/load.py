@@ -36,6 +36,7 @@ __all__ = [
     "read_fd",
     "read_path_bytes",
     "safe_name",
+    "size_text",
 ]
 
 #: Control characters other than tab and newline, including ESC, DEL and the C1 range.
@@ -79,7 +80,7 @@ DEFAULT_LIMITS = InputLimits()
 def size_text(n: int) -> str:
     """A byte count as people say it: "10 MB", "500 bytes"."""
     if n >= 1024 * 1024:
-        return f"{n / (1024 * 1024):g} MB"
+        return f"{n / (1024 * 1024):.3g} MB"
     return f"{n:,} bytes"
 
 
