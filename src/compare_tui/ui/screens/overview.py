@@ -423,9 +423,11 @@ class OverviewApp(NotesApp):
 
     def on_mount(self) -> None:
         memo = self.open_memo(self.corpus.documents, title=self.memo_title)
-        if memo.read:
+        if memo.read or memo.unreadable:
             pairs = len(memo.waiting)
             lost = f"; {len(memo.orphans)} on articles not in this set" if memo.orphans else ""
+            if memo.unreadable:
+                lost += f"; {len(memo.unreadable)} could not be read (kept as they were)"
             self.notify(
                 f"Read {notes_count(memo.read)} on {pairs} pair{'s' if pairs != 1 else ''} "
                 f"from {self.notes_path.name}{lost}",
