@@ -345,3 +345,21 @@ async def test_notes_under_the_old_file_name_are_found_again(
         load_input(str(tmp_path / "e" / Path(SEED_RIGHT).name)),
     )
     assert other.notes_path.name != again.notes_path.name
+
+
+def test_replay_applies_sets_and_deletes_in_order_and_is_idempotent() -> None:
+    from dataclasses import replace
+
+    from compare_tui.notes.journal import Change, replay
+    from compare_tui.notes.model import alignment_target, pair_ids
+
+    from .test_ui_support import seed_comparison
+
+    c = seed_comparison()
+    ids, names = pair_ids(c)
+    a = Note(alignment_target(c, 1), "a", pair=ids, names=names)
+    b = Note(alignment_target(c, 2), "b", pair=ids, names=names)
+    old_b = replace(b, text="b from an old memo", pair=None, names=None)
+    changes = [Change("set", a), Change("del", b), Change("set", replace(a, text="a2"))]
+    assert [n.text for n in replay([old_b], changes)] == ["a2"]
+    assert [n.text for n in replay(replay([old_b], changes), changes)] == ["a2"]

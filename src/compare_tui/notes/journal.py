@@ -42,9 +42,12 @@ def _state_dir() -> Path:
     return Path(base) / "compare-tui" / "journal"
 
 
-def _identity(note: Note) -> tuple[object, ...]:
-    """Two notes on the same thing: same articles, same kind, same quoted text."""
-    return note.pair, note.target.kind, note.digest
+def _same(a: Note, b: Note) -> bool:
+    """Two notes on the same thing: same articles (a memo from before notes named their
+    articles matches any), same kind, same quoted text."""
+    if a.target.kind is not b.target.kind or a.digest != b.digest:
+        return False
+    return a.pair is None or b.pair is None or a.pair == b.pair
 
 
 def replay(stored: Iterable[Note], changes: Iterable[Change]) -> list[Note]:
@@ -52,8 +55,7 @@ def replay(stored: Iterable[Note], changes: Iterable[Change]) -> list[Note]:
     already saved in the memo change nothing)."""
     notes = list(stored)
     for change in changes:
-        ident = _identity(change.note)
-        notes = [n for n in notes if _identity(n) != ident]
+        notes = [n for n in notes if not _same(n, change.note)]
         if change.op == "set":
             notes.append(change.note)
     return notes
