@@ -271,3 +271,24 @@ def test_o_over_a_hand_edited_report_keeps_a_backup_and_says_so(tmp_path: Path) 
     assert "memo.md.bak" in result.stderr
     assert (tmp_path / "memo.md.bak").read_text(encoding="utf-8") == edited
     assert "## My analysis" not in out.read_text(encoding="utf-8")
+
+
+def test_ctrl_c_while_waiting_for_input_is_one_line_and_130() -> None:
+    import time
+
+    reader, writer = os.pipe()  # standard input that never ends and never sends
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "compare_tui", "--json", "-", RIGHT],
+        stdin=reader,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    os.close(reader)
+    time.sleep(2.5)  # started, and waiting on standard input
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    os.close(writer)
+    assert proc.returncode == 130
+    assert out == "" and "Traceback" not in err
+    assert err.strip().splitlines() == ["compare-tui: interrupted"]

@@ -338,6 +338,15 @@ def _report_many(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The command; ctrl+c outside the app is one line and status 130, not a traceback."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        _say("compare-tui: interrupted")
+        return 130
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.articles.count("-") > 1:
         # Standard input can be read once, whichever route (pair, set, report) follows.
