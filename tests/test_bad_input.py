@@ -292,3 +292,15 @@ def test_ctrl_c_while_waiting_for_input_is_one_line_and_130() -> None:
     assert proc.returncode == 130
     assert out == "" and "Traceback" not in err
     assert err.strip().splitlines() == ["compare-tui: interrupted"]
+
+
+def test_a_web_page_with_a_few_bad_bytes_stays_utf8_with_a_warning(tmp_path: Path) -> None:
+    from compare_tui.core.inputs import load_input
+
+    page = (Path(__file__).parent / "data" / "html" / "news.html").read_bytes()
+    at = page.index(b"<p>") + 3
+    bad = tmp_path / "page.html"
+    bad.write_bytes(page[:at] + b"\xff\xfe " + page[at:])
+    loaded = load_input(str(bad))
+    assert loaded.source.encoding == "utf-8"
+    assert loaded.note is not None and "2 bytes not valid UTF-8" in loaded.note

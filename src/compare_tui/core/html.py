@@ -14,7 +14,7 @@ from datetime import datetime
 from html.parser import HTMLParser
 from typing import Any
 
-from compare_tui.core.load import LoadError, decode_bytes
+from compare_tui.core.load import LoadError, decode_bytes_checked
 
 #: What to run when trafilatura (or one of its own dependencies) fails to import.
 INSTALL_HINT = "pip install --force-reinstall compare-tui"
@@ -136,22 +136,31 @@ def meta_charset(data: bytes) -> str | None:
 
 
 def decode_html(data: bytes, *, name: str, header_charset: str | None = None) -> tuple[str, str]:
-    """Decode a page; returns (text, encoding) or raises LoadError naming ``name``.
+    """Decode a page; returns (text, encoding) or raises LoadError naming ``name``."""
+    text, encoding, _warning = decode_html_checked(data, name=name, header_charset=header_charset)
+    return text, encoding
+
+
+def decode_html_checked(
+    data: bytes, *, name: str, header_charset: str | None = None
+) -> tuple[str, str, str | None]:
+    """Decode a page; returns (text, encoding, warning or None) or raises LoadError.
 
     Order: a byte-order mark (unambiguous, and browsers let it win), then the HTTP charset,
-    then the page's own meta declaration, then the plain-text rules of ``load.decode_bytes``.
-    A declaration the bytes do not fit is ignored rather than decoded with replacement marks.
+    then the page's own meta declaration, then the plain-text rules of
+    ``load.decode_bytes_checked`` (whose warning says when a few bytes were bad). A declaration
+    the bytes do not fit is ignored rather than decoded with replacement marks.
     """
-    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        return decode_bytes(data, name=name)
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        return decode_bytes_checked(data, name=name)
     for declared in (normalise_charset(header_charset), meta_charset(data)):
         if declared is None:
             continue
         try:
-            return data.decode(declared), declared
+            return data.decode(declared), declared, None
         except (UnicodeDecodeError, LookupError):
             continue
-    return decode_bytes(data, name=name)
+    return decode_bytes_checked(data, name=name)
 
 
 def extract_article(html: str, *, name: str, url: str | None = None) -> Article:

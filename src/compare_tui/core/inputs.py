@@ -78,9 +78,9 @@ def load_data(
         return load_bytes(
             data, name=name, path=path, url=url, encoding=header_charset, retrieved=retrieved
         )
-    from compare_tui.core.html import decode_html, extract_article
+    from compare_tui.core.html import decode_html_checked, extract_article
 
-    decoded, encoding = decode_html(data, name=name, header_charset=header_charset)
+    decoded, encoding, warning = decode_html_checked(data, name=name, header_charset=header_charset)
     article = extract_article(decoded, name=name, url=url)
     text = clean_text(article.text)
     if not text.strip():
@@ -97,7 +97,7 @@ def load_data(
         published=article.published,
         title=article.title,
     )
-    return LoadedText(text=text, source=source)
+    return LoadedText(text=text, source=source, note=warning)
 
 
 def _load_stdin(stdin: BinaryIO | None, limits: InputLimits) -> LoadedText:
