@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from compare_tui.core.dates import DATE_LINE_RE
 from compare_tui.core.models import SegmentKind, Sentence, Span
 
 __all__ = [
@@ -242,6 +243,13 @@ FURNITURE_RULES: tuple[FurnitureRule, ...] = (
         r"(?:[\w-]+\s+){0,2}(?:logo|icon|avatar|thumbnail)",
         "alt text of site logos left behind by copy-paste ('white logo'); a phrase with an "
         "article ('A national icon') is prose",
+    ),
+    FurnitureRule(
+        "date_line",
+        DATE_LINE_RE,
+        "a line that is only a date ('June 14, 2025', 'Published: 14 June 2025 10:30 BST') "
+        "says when the page was published: Source metadata (``dates.date_line``), not a "
+        "figure of the story",
     ),
     FurnitureRule(
         "reading_time",
