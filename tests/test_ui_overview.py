@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from compare_tui.core.corpus import Corpus, load_corpus
-from compare_tui.report.notes import read_memo
+from compare_tui.notes.storage import read_memo
 from compare_tui.ui.screens.help import HelpScreen
 from compare_tui.ui.screens.overview import Choice, OverviewApp, OverviewScreen
 from compare_tui.ui.screens.pair import PairScreen
@@ -203,7 +203,9 @@ async def test_notes_from_two_pair_views_gather_in_one_file_and_come_back(
         assert [n.text for n in view.notes.values()] == ["toll differs"]
         await pilot.press("n", "a", *"checked with AFP", "enter", "s")
     assert sorted(n.text for n in read_memo(path)) == [
-        "checked with AFP", "same quote", "toll differs"
+        "checked with AFP",
+        "same quote",
+        "toll differs",
     ]
 
 

@@ -46,8 +46,11 @@ def make_app(tmp_path: Path, left: str = SEED_LEFT, right: str = SEED_RIGHT) -> 
     """The app on two seeds, compared by the real engine (once per pair, cached); notes in
     ``tmp_path``, dated 2025-06-14."""
     return CompareApp(
-        left, right, notes_path=str(tmp_path / "notes.md"),
-        comparer=comparer_for(seed_comparison(left, right)), today="2025-06-14",
+        left,
+        right,
+        notes_path=str(tmp_path / "notes.md"),
+        comparer=comparer_for(seed_comparison(left, right)),
+        today="2025-06-14",
     )
 
 

@@ -751,12 +751,8 @@ class PairScreen(Screen[None]):
     def _noted(self, target: Target, text: str | None) -> None:
         if text is None or self.book is None:
             return
-        text = text.strip()
-        if not text and target.key in self.notes:
-            del self.notes[target.key]
-        elif text:
-            self.notes[target.key] = self.book.note(target, text)
-        else:
+        # ``set`` journals the change (on disk before it shows) and says if anything changed.
+        if not self.book.set(target, text.strip()):
             return
         self.notes_app.touched()
         self._status()
