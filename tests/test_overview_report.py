@@ -45,8 +45,14 @@ def test_json_for_a_folder_follows_the_many_article_schema() -> None:
         [None if f is None else data["figures"][d][f]["text"] for d, f in enumerate(r["cells"])]
         for r in data["figure_matrix"]
     ]
-    row = texts.index(["three", "three", "seven", None, "three"])
-    assert data["figure_matrix"][row]["status"] == "conflict"
+    # The separatists' own dead: three at Kidal (one event), seven at Tinzaouatene (another).
+    assert ["three", "three", None, None, "three"] in texts
+    assert not any(t[0] and t[2] for t in texts)
+    events = data["events"]
+    assert [e["articles"] for e in events] == [[0, 1, 4], [2, 3]]
+    assert events[0]["copies"] == [[0, 1, 4]] and events[0]["first"] == "2025-06-14"
+    assert events[1]["copies"] == [] and events[1]["outlets"] == 2
+    assert "14 June 2025" in events[0]["label"]
 
 
 def test_three_named_files_give_the_same_overview_as_a_folder_of_them(tmp_path: Path) -> None:
@@ -64,8 +70,10 @@ def test_markdown_memo_for_many_articles(tmp_path: Path) -> None:
     assert memo.startswith("<!-- written by compare-tui -->")
     assert "## Who copies whom" in memo and "## Figures" in memo
     assert "Rewrites of one source: #1" in memo
-    conflict_line = next(line for line in memo.splitlines() if "“seven”" in line)
-    assert "conflict" in conflict_line
+    assert "## Events" in memo
+    assert "- Event 1: " in memo and "#1, #2, #5 (3 outlets, 3 of them copies" in memo
+    seven = next(line for line in memo.splitlines() if "“seven”" in line)
+    assert "conflict" not in seven
     # Rewriting our own memo is allowed; the two-article report is unchanged.
     assert run("--markdown", str(SEEDS), "-o", str(out)).returncode == 0
     two = json.loads(run("--json", str(seed("000")), str(seed("004"))).stdout)
@@ -83,3 +91,58 @@ def test_many_article_reports_do_not_import_textual(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "False"]
     assert json.loads(Path(out).read_text(encoding="utf-8"))["groups"]
+
+
+def test_no_text_leaves_out_article_texts_only() -> None:
+    full = json.loads(run("--json", str(SEEDS)).stdout)
+    result = run("--json", "--no-text", str(SEEDS))
+    assert result.returncode == 0, result.stderr
+    bare = json.loads(result.stdout)
+    assert all("text" not in d for d in bare["documents"])
+    for d in full["documents"]:
+        del d["text"]
+    assert bare == full
+    refused = run("--no-text", "--json", str(seed("000")), str(seed("004")))
+    assert refused.returncode == 2
+    assert refused.stderr.count("\n") == 1 and "--no-text" in refused.stderr
+
+
+def _synthetic(folder: Path, count: int) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    try:
+        from make_corpus import write_corpus
+    finally:
+        sys.path.pop(0)
+    write_corpus(count, folder)
+
+
+def test_progress_is_a_plain_counter_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
+    _synthetic(tmp_path / "c", 120)
+    result = subprocess.run(
+        [sys.executable, "-m", "compare_tui", "--json", "--no-text", str(tmp_path / "c")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines, "a report of over a second shows progress"
+    assert all(line.startswith("compare-tui: ") and "%" in line for line in lines)
+    assert "\r" not in result.stderr and "\x1b" not in result.stderr
+    assert len(lines) < 60
+    assert lines[-1].endswith("done")
+    assert len(json.loads(result.stdout)["documents"]) == 120
+
+
+def test_many_skipped_files_are_counted_not_listed(tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for name in ("000", "002", "004"):
+        (folder / f"{name}.txt").write_bytes(seed(name).read_bytes())
+    for k in range(300):
+        (folder / f"photo{k:04d}.jpg").write_bytes(b"\xff\xd8")
+    result = run("--json", "--no-text", str(folder))
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 6
+    assert lines[-1] == "compare-tui: skipped 295 more files (295 not an article)"

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, BinaryIO, NoReturn
 from compare_tui import __version__
 
 if TYPE_CHECKING:
-    from compare_tui.core.corpus import Corpus
+    from compare_tui.core.compare import Progress
+    from compare_tui.core.corpus import Corpus, Skipped
     from compare_tui.core.fetch import FetchOptions
     from compare_tui.core.load import InputLimits, LoadedText
 
@@ -118,6 +119,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=30.0,
         help="how long to wait for bytes from a pipe or FIFO before giving up (default 30; a "
         "terminal waits for you)",
+    )
+    parser.add_argument(
+        "--no-text",
+        action="store_true",
+        help="with --json on three or more articles or a folder: leave out the article texts "
+        "(offsets still point into each file, checked by its sha256)",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
@@ -304,7 +311,7 @@ def _is_dir(spec: str) -> bool:
         return False
 
 
-def _load_many(args: argparse.Namespace) -> Corpus:
+def _load_many(args: argparse.Namespace, *, progress: Progress | None = None) -> Corpus:
     from compare_tui.core.corpus import Corpus, load_corpus
     from compare_tui.core.load import LoadError
 
@@ -319,20 +326,43 @@ def _load_many(args: argparse.Namespace) -> Corpus:
     for text in loaded.texts:
         if text.note:
             _say(f"compare-tui: note: {text.note}")
-    for skip in loaded.skipped:
-        _say(f"compare-tui: skipped {skip.path}: {skip.reason}")
+    _report_skipped(loaded.skipped)
     if len(loaded.texts) < 2:
         where = " ".join(articles)
         _fail(f"{where}: fewer than two articles to compare (found {len(loaded.texts)})")
-    return Corpus.from_texts(loaded.texts)
+    return Corpus.from_texts(loaded.texts, progress=progress)
+
+
+#: Skipped files named one by one on stderr; beyond that, a count by reason.
+SKIPS_NAMED = 5
+
+
+def _report_skipped(skipped: Sequence[Skipped]) -> None:
+    """A few skipped files by name, the rest as one count line: a folder of 10,000 images
+    must not bury the report under 10,000 lines."""
+    from collections import Counter
+
+    for skip in skipped[:SKIPS_NAMED]:
+        _say(f"compare-tui: skipped {skip.path}: {skip.reason}")
+    rest = skipped[SKIPS_NAMED:]
+    if rest:
+        reasons = Counter(s.reason.split(" (")[0] for s in rest).most_common(3)
+        why = "; ".join(f"{n} {r}" for r, n in reasons)
+        _say(f"compare-tui: skipped {len(rest)} more files ({why})")
 
 
 def _report_many(args: argparse.Namespace) -> int:
     from compare_tui.core.overview import build_overview
+    from compare_tui.core.progress import StderrProgress
     from compare_tui.report.overview import overview_json, render_overview_markdown
 
-    overview = build_overview(_load_many(args))
-    text = overview_json(overview) if args.json else render_overview_markdown(overview)
+    progress = StderrProgress(sys.stderr)
+    overview = build_overview(_load_many(args, progress=progress), progress=progress)
+    progress.done()
+    if args.json:
+        text = overview_json(overview, text=not args.no_text)
+    else:
+        text = render_overview_markdown(overview)
     _write_output(text, args.output, memo=not args.json)
     return 0
 
@@ -356,6 +386,8 @@ def _main(argv: Sequence[str] | None) -> int:
         _fail(f"expected two or more articles, or a folder, got {len(args.articles)}")
     if args.output and not (args.json or args.markdown):
         _fail("--output goes with --json or --markdown")
+    if args.no_text and not (many and args.json):
+        _fail("--no-text goes with --json on three or more articles or a folder")
     if many and (args.json or args.markdown):
         return _report_many(args)
     if many:

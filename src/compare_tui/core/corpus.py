@@ -1,8 +1,10 @@
 """Many articles on one event: load them, screen every pair cheaply, align only what is needed.
 
 A journalist's folder may hold hundreds of articles; aligning every pair would take minutes.
-So every pair is first *screened* with a TF-IDF cosine over content words (one numpy matrix
-product), and full sentence alignment runs only for pairs above ``related``, only when a view or
+So every pair is first *screened* with a TF-IDF cosine over content words (sparse vectors and
+an inverted index: each article keeps its ``screen_neighbours`` best neighbours, so the pairs
+screened grow linearly with the articles, ``core/similarity.py``), and full sentence alignment
+runs only for pairs above ``related``, only when a view or
 report asks for them, through an LRU cache of Comparisons keyed by the pair.
 
 Groups ("rewrites of one source") are single-linkage clusters over pairs whose aligned share of
@@ -34,9 +36,12 @@ from compare_tui.core.models import (
     FigurePair,
 )
 from compare_tui.core.own_output import is_own_output
+from compare_tui.core.similarity import Neighbours, tfidf
+from compare_tui.core.similarity import neighbours as _neighbours
 from compare_tui.core.words import STOP_WORDS, WORD, stem
 
 if TYPE_CHECKING:
+    from compare_tui.core.events import Event
     from compare_tui.core.fetch import FetchOptions
 
 __all__ = [
@@ -161,6 +166,8 @@ class CorpusOptions:
     verbatim_score: float = 0.85
     #: Failed alignments between two groups before grouping stops trying that pair of groups.
     group_tries: int = 3
+    #: Neighbours kept per article by the screen: bounds the pairs ever aligned.
+    screen_neighbours: int = 30
     #: Alignments and comparisons kept in memory (each holds indexes, not text: about 10 kB
     #: for seed-sized articles).
     cache_size: int = 2048
@@ -193,6 +200,13 @@ def _terms(doc: Document) -> Counter[str]:
                 continue
             words[stem(w)] += 1
     return words
+
+
+def screen_pairs(documents: Sequence[Document], *, neighbours: int = 30) -> Neighbours:
+    """TF-IDF cosine of each document's ``neighbours`` best candidates (an inverted index over
+    content words; a pair not held scores 0): near-linear where ``screen_matrix`` is not."""
+    vectors = tfidf([_terms(d) for d in documents], smooth_idf=True)
+    return _neighbours(vectors, k=neighbours, minimum=0.05)
 
 
 def screen_matrix(documents: Sequence[Document]) -> NDArray[np.float32]:
@@ -260,13 +274,14 @@ class Corpus:
         self.options = options
         if progress is not None:
             progress(0.0, "screening pairs")
-        self.screen = screen_matrix(self.documents)
+        self.screen = screen_pairs(self.documents, neighbours=options.screen_neighbours)
         self._lock = threading.Lock()
         self._aligned: OrderedDict[tuple[int, int], tuple[Alignment, ...]] = OrderedDict()
         self._compared: OrderedDict[tuple[int, int], Comparison] = OrderedDict()
         self._figures: dict[int, tuple[Figure, ...]] = {}
         self._shares: dict[tuple[int, int], tuple[float, float]] = {}
         self._groups: tuple[tuple[int, ...], ...] | None = None
+        self._events: tuple[Event, ...] | None = None
 
     @classmethod
     def from_texts(
@@ -293,8 +308,7 @@ class Corpus:
     def related_pairs(self) -> list[tuple[int, int]]:
         """Pairs screening at or above ``related``, most similar first (ties in index order)."""
         n = len(self.documents)
-        rows, cols = np.nonzero(np.triu(self.screen >= self.options.related, k=1))
-        pairs = [(int(i), int(j)) for i, j in zip(rows, cols, strict=True)]
+        pairs = list(self.screen.pairs(self.options.related))
         pairs.sort(key=lambda p: (-float(self.screen[p]), p))
         assert all(0 <= i < j < n for i, j in pairs)
         return pairs
@@ -451,6 +465,21 @@ class Corpus:
         if progress is not None:
             progress(1.0, "grouped")
         return self._groups
+
+    def events(self) -> tuple[Event, ...]:
+        """Articles by the event they report (``core/events.py``), computed once."""
+        if self._events is None:
+            from compare_tui.core.events import find_events
+
+            self._events = find_events(self.documents)
+        return self._events
+
+    def event_of(self, index: int) -> int:
+        """The index in ``events()`` of the event holding an article."""
+        for k, e in enumerate(self.events()):
+            if index in e.articles:
+                return k
+        raise IndexError(index)
 
     def group_of(self, index: int) -> tuple[int, ...]:
         for g in self.groups():

@@ -7,9 +7,12 @@ article: a link that would do so is dropped. Agreements are linked before confli
 figure that conflicts with two different rows cannot chain them into one.
 
 Only the comparisons the matrix needs are run: within a group of rewrites every pair when the
-group is small, else each member against the group's most central article; across groups,
-the central articles of groups whose screen score reaches ``FIGURE_RELATED``, through
-``Corpus.figure_pairs`` (pairing without alignment: different stories align next to nothing).
+group is small, else each member against the group's most central article; across groups of
+one event (``Corpus.events``; figures of different events are never compared), the central
+articles of groups whose screen score reaches ``FIGURE_RELATED``, at most
+``CENTRE_PARTNERS`` per centre (best screen first), through ``Corpus.figure_pairs`` (pairing
+without alignment: independent stories align next to nothing). An event that only one outlet
+reports has no matrix rows.
 """
 
 from __future__ import annotations
@@ -42,6 +45,9 @@ ALL_PAIRS_GROUP = 6
 #: ``CorpusOptions.related``: two different stories of one conflict (seeds 000 and 002, 0.21)
 #: must still have their casualty figures set side by side.
 FIGURE_RELATED = 0.1
+#: Other group centres of its event a centre is compared with: bounds the pairs per article
+#: when one event has hundreds of independent reports.
+CENTRE_PARTNERS = 8
 
 
 class MatrixStatus(StrEnum):
@@ -93,18 +99,20 @@ def matrix_pairs(corpus: Corpus) -> list[tuple[int, int]]:
     """The pairs ``(i, j)``, ``i < j``, whose comparisons the figure matrix is built from."""
     groups = corpus.groups()
     pairs: set[tuple[int, int]] = set()
-    centres = []
+    centres: dict[int, list[int]] = {}
     for g in groups:
         centre = _centre(corpus, g)
-        centres.append(centre)
+        centres.setdefault(corpus.event_of(centre), []).append(centre)
         if len(g) <= ALL_PAIRS_GROUP:
             pairs.update((a, b) for a in g for b in g if a < b)
         else:
             pairs.update((min(centre, m), max(centre, m)) for m in g if m != centre)
-    for a in centres:
-        for b in centres:
-            if a < b and float(corpus.screen[a, b]) >= FIGURE_RELATED:
-                pairs.add((a, b))
+    for same_event in centres.values():
+        for a in same_event:
+            scored = [(float(corpus.screen[a, b]), b) for b in same_event if b != a]
+            scored = [sb for sb in scored if sb[0] >= FIGURE_RELATED]
+            scored.sort(key=lambda sb: (-sb[0], sb[1]))
+            pairs.update((min(a, b), max(a, b)) for _, b in scored[:CENTRE_PARTNERS])
     return sorted(pairs)
 
 
@@ -188,8 +196,11 @@ def figure_matrix(
     # joins two rows only if no article is in both, so one figure cannot chain two rows together.
     for link in sorted(found, key=lambda lk: lk.status is PairStatus.CONFLICT):
         rows.link(link)
+    lonely = {i for e in corpus.events() if e.outlets < 2 for i in e.articles}
     members: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for d in range(n):
+        if d in lonely:
+            continue  # an event only one outlet reports: nothing to set side by side
         for f in range(len(corpus.figures(d))):
             members.setdefault(rows.find((d, f)), []).append((d, f))
     out: list[tuple[tuple[int, int, int, int], MatrixRow]] = []

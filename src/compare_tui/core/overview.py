@@ -1,4 +1,4 @@
-"""The overview of many articles as data: groups of rewrites, measured pairs, figure matrix.
+"""The overview of many articles as data: events, groups of rewrites, measured pairs, figures.
 
 Computed once and shown by every view (the overview screen, the JSON and Markdown reports);
 pure like the rest of the core.
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from compare_tui.core.compare import Progress
 from compare_tui.core.corpus import Corpus, PairStats
+from compare_tui.core.events import Event
 from compare_tui.core.figure_matrix import MatrixRow, figure_matrix
 
 
@@ -19,6 +20,8 @@ class Overview:
 
     corpus: Corpus
     groups: tuple[tuple[int, ...], ...]
+    #: Articles by the event they report, largest first (``Corpus.events``).
+    events: tuple[Event, ...]
     #: Every pair that was aligned, most similar first.
     pairs: tuple[PairStats, ...]
     rows: tuple[MatrixRow, ...]
@@ -42,6 +45,9 @@ def build_overview(
         outer = progress
         return lambda fraction, stage: outer(lo + (hi - lo) * fraction, stage)
 
+    if progress is not None:
+        progress(0.0, "events")
+    events = corpus.events()
     groups = corpus.groups(progress=part(0.0, 0.3))
     rows = figure_matrix(corpus, progress=part(0.3, 0.9))
     wanted = sorted(set(corpus.related_pairs()[:max_pairs]) | set(corpus.aligned_pairs()))
@@ -53,4 +59,4 @@ def build_overview(
     stats.sort(key=lambda s: (-s.similarity, s.left, s.right))
     if progress is not None:
         progress(1.0, "done")
-    return Overview(corpus=corpus, groups=groups, pairs=tuple(stats), rows=rows)
+    return Overview(corpus=corpus, groups=groups, events=events, pairs=tuple(stats), rows=rows)

@@ -48,6 +48,7 @@ def tfidf(
     boost: Callable[[str], float] = lambda term: 1.0,
     idf_floor_docs: int = 0,
     shared_only: bool = False,
+    smooth_idf: bool = False,
 ) -> SparseVectors:
     """Weight each bag ``boost(term) * (1 + log tf) * idf`` and normalise.
 
@@ -55,7 +56,8 @@ def tfidf(
     ``idf_floor_docs`` imagines that many extra articles without the term, so that two or
     three articles on one event still score by the words they share. ``shared_only`` leaves
     out terms of one document (they cannot match, and in a long article they would drown the
-    few names it shares with another report of its event).
+    few names it shares with another report of its event). ``smooth_idf`` uses
+    ``log((1 + n) / (1 + df) + 1)`` instead.
     """
     n = len(bags)
     ids: dict[str, int] = {}
@@ -70,7 +72,10 @@ def tfidf(
     for term, k in ids.items():
         vocabulary[k] = term
     boosts = np.array([boost(t) for t in vocabulary], dtype=np.float64)
-    idf = np.log((n + idf_floor_docs) / np.maximum(df, 1))
+    if smooth_idf:  # the corpus screen's historical weighting: never 0, even for every article
+        idf = np.log((1 + n) / (1 + df) + 1.0)
+    else:
+        idf = np.log((n + idf_floor_docs) / np.maximum(df, 1))
     all_terms: list[NDArray[np.int32]] = []
     all_weights: list[NDArray[np.float32]] = []
     for bag in bags:
@@ -133,10 +138,7 @@ def neighbours(
         val = np.concatenate([weights_arr[t] * w for t, w in zip(ts, ws.tolist(), strict=True)])
         acc = np.bincount(idx, weights=val, minlength=n)
         acc[d] = 0.0
-        if k < n:
-            top = np.argpartition(-acc, k)[:k]
-        else:
-            top = np.arange(n)
+        top = np.argpartition(-acc, k)[:k] if k < n else np.arange(n)
         for j in top.tolist():
             s = float(acc[j])
             if s >= minimum and j != d:

@@ -18,9 +18,11 @@ def _spans(spans: tuple[Span, ...]) -> list[list[int]]:
     return [[s.start, s.end] for s in spans]
 
 
-def document_dict(doc: Document) -> dict[str, Any]:
+def document_dict(doc: Document, *, text: bool = True) -> dict[str, Any]:
+    """One article; ``text=False`` leaves out its text (``--no-text``: offsets still point
+    into the file named by ``path`` and checked by ``sha256``)."""
     src = doc.source
-    return {
+    found = {
         "path": src.path,
         "title": doc.title,
         "url": src.url,
@@ -38,6 +40,9 @@ def document_dict(doc: Document) -> dict[str, Any]:
             for s in doc.sentences
         ],
     }
+    if not text:
+        del found["text"]
+    return found
 
 
 def alignment_dict(a: Alignment) -> dict[str, Any]:

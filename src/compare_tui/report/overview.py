@@ -10,6 +10,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+from compare_tui.core.events import Event
 from compare_tui.core.figure_matrix import MatrixRow, MatrixStatus, row_label
 from compare_tui.core.figure_table import value_text
 from compare_tui.core.mdtext import escape_inline
@@ -39,11 +40,28 @@ _VERDICT = {
 # -- JSON ------------------------------------------------------------------------------------
 
 
-def overview_dict(overview: Overview) -> dict[str, Any]:
+def event_dict(overview: Overview, event: Event) -> dict[str, Any]:
+    """One event: its articles, label, dates, duplicates, and its groups of copies."""
+    members = set(event.articles)
+    return {
+        "articles": list(event.articles),
+        "label": event.label,
+        "words": list(event.words),
+        "first": event.first,
+        "last": event.last,
+        "outlets": event.outlets,
+        "duplicates": [list(d) for d in event.duplicates],
+        "copies": [list(g) for g in overview.groups if len(g) > 1 and g[0] in members],
+    }
+
+
+def overview_dict(overview: Overview, *, text: bool = True) -> dict[str, Any]:
+    """The overview; ``text=False`` leaves out article texts (``--no-text``)."""
     corpus = overview.corpus
     return {
         "schema": SCHEMA,
-        "documents": [document_dict(d) for d in corpus.documents],
+        "documents": [document_dict(d, text=text) for d in corpus.documents],
+        "events": [event_dict(overview, e) for e in overview.events],
         "figures": [[figure_dict(f) for f in corpus.figures(i)] for i in range(len(corpus))],
         "pairs": [
             {
@@ -71,9 +89,10 @@ def overview_dict(overview: Overview) -> dict[str, Any]:
     }
 
 
-def overview_json(overview: Overview, *, indent: int | None = 2) -> str:
+def overview_json(overview: Overview, *, indent: int | None = 2, text: bool = True) -> str:
     """Serialise; the output starts like every compare-tui JSON file (``{"schema"``)."""
-    return json.dumps(overview_dict(overview), ensure_ascii=False, indent=indent) + "\n"
+    found = overview_dict(overview, text=text)
+    return json.dumps(found, ensure_ascii=False, indent=indent) + "\n"
 
 
 # -- Markdown --------------------------------------------------------------------------------
@@ -141,6 +160,16 @@ def render_overview_markdown(overview: Overview, *, now: datetime | None = None)
             f"| {escape_inline(doc.source.url or doc.path)} "
             f"| {escape_inline(doc.source.outlet or '')} | {mates} |"
         )
+    lines += ["", "## Events", ""]
+    for k, e in enumerate(overview.events):
+        names = ", ".join(f"#{i + 1}" for i in e.articles)
+        copies = [g for g in overview.groups if len(g) > 1 and g[0] in e.articles]
+        note = f"{e.outlets} outlet{'s' if e.outlets != 1 else ''}"
+        if copies:
+            note += ", " + "; ".join(f"{len(g)} of them copies of one story" for g in copies)
+        if e.duplicates:
+            note += f", {sum(len(d) - 1 for d in e.duplicates)} duplicate text(s)"
+        lines.append(f"- Event {k + 1}: {escape_inline(e.label)} — {names} ({note})")
     lines += ["", "## Who copies whom", ""]
     shared = [g for g in overview.groups if len(g) > 1]
     for g in shared:
