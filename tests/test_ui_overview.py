@@ -150,19 +150,19 @@ async def test_figure_cell_opens_the_pair_view_on_that_figure(
         k = next(
             k
             for k, r in enumerate(rows)
-            if r.cells[2] is not None and corpus.figures(2)[r.cells[2]].text == "seven"
+            if r.cells[1] is not None and corpus.figures(1)[r.cells[1]].text == "Ten"
         )
         figures = screen.query_one("#overview-figures", DataTable)
-        view = await open_cell(pilot, figures, k, 2 + 2)  # the cell of article #3 (seed 002)
-        assert 2 in view.pair
-        side = view.pair.index(2)
+        view = await open_cell(pilot, figures, k, 1 + 2)  # the cell of article #2 (seed 001)
+        assert 1 in view.pair
+        side = view.pair.index(1)
         row = view.figure_row
         assert row is not None, "the pair view opened on a figure row"
-        assert (row.left, row.right)[side] == rows[k].cells[2]
+        assert (row.left, row.right)[side] == rows[k].cells[1]
         c = view.comparison
         assert c is not None
         texts = {c.figures[0][row.left].text, c.figures[1][row.right].text}  # type: ignore[index]
-        assert texts == {"seven", "three"}
+        assert texts == {"Ten", "10"}
         assert view.panes[side].highlight.figure is not None
 
 

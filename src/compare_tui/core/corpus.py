@@ -183,8 +183,9 @@ class PairStats:
     similarity: float
     #: Share of both articles' sentences aligned near-verbatim.
     verbatim: float
-    #: Figure pairs in conflict.
-    conflicts: int
+    #: Figure pairs in conflict; None when the pair was not compared (beyond the pairs a
+    #: report compares: ``overview.MAX_PAIRS``).
+    conflicts: int | None
     #: The cheap screen score (TF-IDF cosine) that decided whether to align.
     screen: float
 
@@ -419,16 +420,18 @@ class Corpus:
             aligned = found is None and key in self._aligned
         return self.share(*key) if aligned else found
 
-    def pair_stats(self, i: int, j: int) -> PairStats:
-        """Shares and conflicts of one pair (compared on demand; any order, left < right)."""
+    def pair_stats(self, i: int, j: int, *, compare: bool = True) -> PairStats:
+        """Shares and conflicts of one pair (any order, left < right); ``compare=False`` gives
+        the conflicts only if the comparison is already in memory (else None)."""
         i, j = min(i, j), max(i, j)
         similarity, verbatim = self.share(i, j)
+        found = self.comparison(i, j) if compare else self.cached(i, j)
         return PairStats(
             left=i,
             right=j,
             similarity=similarity,
             verbatim=verbatim,
-            conflicts=len(self.comparison(i, j).conflicts),
+            conflicts=None if found is None else len(found.conflicts),
             screen=float(self.screen[i, j]),
         )
 

@@ -27,17 +27,18 @@ class Overview:
     rows: tuple[MatrixRow, ...]
 
 
-#: At most this many related pairs (most similar first) are aligned for the pair list, beyond
-#: those grouping and the figure matrix aligned anyway: 500 rewrites make 100,000 pairs.
+#: At most this many related pairs (most similar first) are aligned and compared for the pair
+#: list; other pairs grouping aligned are listed with their shares but without a count of
+#: conflicts (comparing each would cost more than everything else on 5,000 articles).
 MAX_PAIRS = 300
 
 
 def build_overview(
     corpus: Corpus, *, max_pairs: int = MAX_PAIRS, progress: Progress | None = None
 ) -> Overview:
-    """Group, build the figure matrix, and measure every pair aligned so far plus the
-    ``max_pairs`` most similar related pairs (the overview screen passes 0 and measures the
-    rest in the background)."""
+    """Events, groups, the figure matrix, and every pair aligned so far plus the
+    ``max_pairs`` most similar related pairs, those compared in full (the overview screen
+    passes 0 and measures the rest in the background)."""
 
     def part(lo: float, hi: float) -> Progress | None:
         if progress is None:
@@ -50,12 +51,13 @@ def build_overview(
     events = corpus.events()
     groups = corpus.groups(progress=part(0.0, 0.3))
     rows = figure_matrix(corpus, progress=part(0.3, 0.9))
-    wanted = sorted(set(corpus.related_pairs()[:max_pairs]) | set(corpus.aligned_pairs()))
+    compared = set(corpus.related_pairs()[:max_pairs])
+    wanted = sorted(compared | set(corpus.aligned_pairs()))
     stats = []
     for k, (i, j) in enumerate(wanted):
         if progress is not None and k % 10 == 0:
             progress(0.9 + 0.1 * k / max(1, len(wanted)), f"pairs {k + 1}/{len(wanted)}")
-        stats.append(corpus.pair_stats(i, j))
+        stats.append(corpus.pair_stats(i, j, compare=(i, j) in compared))
     stats.sort(key=lambda s: (-s.similarity, s.left, s.right))
     if progress is not None:
         progress(1.0, "done")

@@ -188,7 +188,7 @@ def render_overview_markdown(overview: Overview, *, now: datetime | None = None)
     for s in overview.pairs:
         lines.append(
             f"| #{s.left + 1} – #{s.right + 1} | {s.similarity:.0%} | {s.verbatim:.0%} "
-            f"| {s.conflicts} |"
+            f"| {'not compared' if s.conflicts is None else s.conflicts} |"
         )
     if not overview.pairs:
         lines.append("| — | — | — | — |")

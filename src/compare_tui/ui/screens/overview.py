@@ -279,7 +279,7 @@ class OverviewScreen(Screen[None]):
                 ),
                 Text(f"{s.similarity:.0%}", justify="right"),
                 Text(f"{s.verbatim:.0%}", justify="right"),
-                Text(str(s.conflicts), justify="right"),
+                Text("…" if s.conflicts is None else str(s.conflicts), justify="right"),
             )
 
     def _share_cell(self, i: int, j: int) -> Text:
