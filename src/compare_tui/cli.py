@@ -311,7 +311,9 @@ def _is_dir(spec: str) -> bool:
         return False
 
 
-def _load_many(args: argparse.Namespace, *, progress: Progress | None = None) -> Corpus:
+def _load_many(
+    args: argparse.Namespace, *, progress: Progress | None = None, workers: int = 1
+) -> Corpus:
     from compare_tui.core.corpus import Corpus, load_corpus
     from compare_tui.core.load import LoadError
 
@@ -330,7 +332,7 @@ def _load_many(args: argparse.Namespace, *, progress: Progress | None = None) ->
     if len(loaded.texts) < 2:
         where = " ".join(articles)
         _fail(f"{where}: fewer than two articles to compare (found {len(loaded.texts)})")
-    return Corpus.from_texts(loaded.texts, progress=progress)
+    return Corpus.from_texts(loaded.texts, progress=progress, workers=workers)
 
 
 #: Skipped files named one by one on stderr; beyond that, a count by reason.
@@ -353,11 +355,14 @@ def _report_skipped(skipped: Sequence[Skipped]) -> None:
 
 def _report_many(args: argparse.Namespace) -> int:
     from compare_tui.core.overview import build_overview
+    from compare_tui.core.parallel import default_workers
     from compare_tui.core.progress import StderrProgress
     from compare_tui.report.overview import overview_json, render_overview_markdown
 
     progress = StderrProgress(sys.stderr)
-    overview = build_overview(_load_many(args, progress=progress), progress=progress)
+    workers = default_workers()
+    corpus = _load_many(args, progress=progress, workers=workers)
+    overview = build_overview(corpus, progress=progress, workers=workers)
     progress.done()
     if args.json:
         text = overview_json(overview, text=not args.no_text)

@@ -17,8 +17,8 @@ from __future__ import annotations
 import math
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
@@ -34,6 +34,7 @@ from compare_tui.core.models import (
     Document,
     Figure,
     FigurePair,
+    PairStatus,
 )
 from compare_tui.core.own_output import is_own_output
 from compare_tui.core.similarity import Neighbours, tfidf
@@ -255,6 +256,10 @@ class _UnionFind:
             self.parent[max(a, b)] = min(a, b)
 
 
+def _build(text: LoadedText) -> Document:
+    return build_document(text.text, text.source)
+
+
 class Corpus:
     """Documents plus their screen, with pair comparisons computed lazily and cached.
 
@@ -281,6 +286,9 @@ class Corpus:
         self._compared: OrderedDict[tuple[int, int], Comparison] = OrderedDict()
         self._figures: dict[int, tuple[Figure, ...]] = {}
         self._shares: dict[tuple[int, int], tuple[float, float]] = {}
+        #: Figure pairs and conflict counts computed ahead in worker processes (``prefetch``).
+        self._pair_figures: dict[tuple[int, int], tuple[FigurePair, ...]] = {}
+        self._conflicts: dict[tuple[int, int], int] = {}
         self._groups: tuple[tuple[int, ...], ...] | None = None
         self._events: tuple[Event, ...] | None = None
 
@@ -291,14 +299,18 @@ class Corpus:
         *,
         options: CorpusOptions = CorpusOptions(),
         progress: Progress | None = None,
+        workers: int = 1,
     ) -> Corpus:
-        """Segment loaded texts and screen them."""
+        """Segment loaded texts (in ``workers`` processes: ``core/parallel.py``) and screen
+        them."""
+        from compare_tui.core.parallel import run_chunks
+
         texts = list(texts)
         docs = []
-        for n, t in enumerate(texts):
+        for n, (_, doc) in enumerate(run_chunks(_build, texts, workers=workers)):
             if progress is not None and n % 25 == 0:
                 progress(0.0, f"reading {n + 1}/{len(texts)}")
-            docs.append(build_document(t.text, t.source))
+            docs.append(doc)
         return cls(docs, options=options, progress=progress)
 
     def __len__(self) -> int:
@@ -343,6 +355,20 @@ class Corpus:
             self._put(self._aligned, (i, j), found)
         return found
 
+    def _event_note(self, comparison: Comparison, i: int, j: int) -> Comparison:
+        """Articles of different events: the comparison says so, and so does every conflict's
+        why (a figure pairing hook kept out of ``core/figures``: pairing is unchanged)."""
+        from compare_tui.core.events import event_mismatch
+
+        note = event_mismatch(self.events(), i, j)
+        if note is None:
+            return comparison
+        pairs = tuple(
+            replace(p, why=f"{p.why}; {note}") if p.status is PairStatus.CONFLICT else p
+            for p in comparison.figure_pairs
+        )
+        return replace(comparison, figure_pairs=pairs, note=note)
+
     def cached(self, i: int, j: int) -> Comparison | None:
         """The comparison of ``(i, j)`` if it is already in memory."""
         return self._get(self._compared, (i, j))
@@ -360,8 +386,65 @@ class Corpus:
                 alignments=self.alignments(i, j),
                 figures=(self.figures(i), self.figures(j)),
             )
+            found = self._event_note(found, i, j)
             self._put(self._compared, (i, j), found)
         return found
+
+    # -- work ahead on every core (reports only: see core/parallel.py) -----------------------
+
+    def prefetch_figures(self, *, workers: int, progress: Progress | None = None) -> None:
+        """Extract every article's figures in ``workers`` processes."""
+        from compare_tui.core.figures import extract_figures
+        from compare_tui.core.parallel import run_chunks
+
+        docs = self.documents
+        todo = [i for i in range(len(docs)) if i not in self._figures]
+        job = lambda i: extract_figures(docs[i])  # noqa: E731 (inherited by forked workers)
+        for k, (i, found) in enumerate(run_chunks(job, todo, workers=workers)):
+            if progress is not None and k % 50 == 0:
+                progress(k / max(1, len(todo)), f"figures: article {k + 1}/{len(todo)}")
+            with self._lock:
+                self._figures[i] = found
+
+    def prefetch_pairs(
+        self,
+        pairs: Sequence[tuple[int, int]],
+        *,
+        aligned: Callable[[int, int], bool],
+        workers: int,
+        progress: Progress | None = None,
+    ) -> None:
+        """Figure pairs and conflict counts of ``pairs`` in ``workers`` processes, as
+        ``matrix_figure_pairs`` and ``pair_stats`` would compute them: a full comparison
+        where ``aligned(i, j)``, else pairing alone. Only small results come back."""
+        from compare_tui.core.parallel import run_chunks
+
+        def job(pair: tuple[int, int]) -> tuple[tuple[FigurePair, ...], tuple[Alignment, ...]]:
+            i, j = pair
+            if aligned(i, j):
+                c = self.comparison(i, j)
+                return c.figure_pairs, c.alignments
+            return self.figure_pairs(i, j), ()
+
+        todo = [p for p in pairs if p not in self._pair_figures]
+        for k, ((i, j), (found, alignments)) in enumerate(run_chunks(job, todo, workers=workers)):
+            if progress is not None and k % 10 == 0:
+                progress(k / max(1, len(todo)), f"figures: pair {k + 1}/{len(todo)}")
+            with self._lock:
+                self._pair_figures[(i, j)] = found
+                if alignments:
+                    self._conflicts[(i, j)] = sum(p.status is PairStatus.CONFLICT for p in found)
+            if alignments:
+                self._put(self._aligned, (i, j), alignments)
+
+    def matrix_figure_pairs(self, i: int, j: int, *, aligned: bool) -> tuple[FigurePair, ...]:
+        """Figure pairs for the matrix: prefetched, else the full comparison's when
+        ``aligned`` (rewrites of one source), else pairing alone (``figure_pairs``)."""
+        with self._lock:
+            found = self._pair_figures.get((i, j))
+        if found is not None:
+            return found
+        return self.comparison(i, j).figure_pairs if aligned else self.figure_pairs(i, j)
 
     def figure_pairs(self, i: int, j: int) -> tuple[FigurePair, ...]:
         """Figure pairs of ``(i, j)``: the full comparison's when it is in memory, else pairing
@@ -425,13 +508,17 @@ class Corpus:
         the conflicts only if the comparison is already in memory (else None)."""
         i, j = min(i, j), max(i, j)
         similarity, verbatim = self.share(i, j)
-        found = self.comparison(i, j) if compare else self.cached(i, j)
+        with self._lock:
+            conflicts = self._conflicts.get((i, j))
+        if conflicts is None:
+            found = self.comparison(i, j) if compare else self.cached(i, j)
+            conflicts = None if found is None else len(found.conflicts)
         return PairStats(
             left=i,
             right=j,
             similarity=similarity,
             verbatim=verbatim,
-            conflicts=None if found is None else len(found.conflicts),
+            conflicts=conflicts,
             screen=float(self.screen[i, j]),
         )
 

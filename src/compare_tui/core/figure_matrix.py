@@ -18,9 +18,10 @@ reports has no matrix rows.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import overload
 
 from compare_tui.core.corpus import Corpus
 from compare_tui.core.figure_table import LONE_KINDS
@@ -29,6 +30,7 @@ from compare_tui.core.lexicon import HEAD_CLASSES
 from compare_tui.core.models import Figure, FigureKind, PairStatus
 
 __all__ = [
+    "Cells",
     "FigureLink",
     "MatrixRow",
     "MatrixStatus",
@@ -69,6 +71,39 @@ class FigureLink:
 
 
 @dataclass(frozen=True, slots=True)
+class Cells(Sequence[int | None]):
+    """One row's cells, one per article, stored sparsely: a row touches the few articles of
+    one event, and 5,000 articles by 20,000 rows of ``None`` would take gigabytes."""
+
+    size: int
+    #: (article, figure index) of the articles that have a figure in the row, by article.
+    items: tuple[tuple[int, int], ...]
+
+    @overload
+    def __getitem__(self, index: int) -> int | None: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[int | None]: ...
+    def __getitem__(self, index: int | slice) -> int | Sequence[int | None] | None:
+        if isinstance(index, slice):
+            return list(self)[index]
+        if index < 0:
+            index += self.size
+        if not 0 <= index < self.size:
+            raise IndexError(index)
+        for d, f in self.items:
+            if d == index:
+                return f
+        return None
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __iter__(self) -> Iterator[int | None]:
+        found = dict(self.items)
+        return (found.get(d) for d in range(self.size))
+
+
+@dataclass(frozen=True, slots=True)
 class MatrixRow:
     """One quantity: what is counted, what happened, who says so, and each article's figure.
 
@@ -80,14 +115,14 @@ class MatrixRow:
     event: str | None
     source: str | None
     status: MatrixStatus
-    cells: tuple[int | None, ...]
+    cells: Cells
     links: tuple[FigureLink, ...]
     #: The kind of the row's first figure: what the label falls back to ("year").
     kind: FigureKind = FigureKind.COUNT
 
     @property
     def articles(self) -> tuple[int, ...]:
-        return tuple(d for d, f in enumerate(self.cells) if f is not None)
+        return tuple(d for d, _ in self.cells.items)
 
 
 def _centre(corpus: Corpus, group: tuple[int, ...]) -> int:
@@ -176,21 +211,28 @@ def _most_common(values: list[str | None]) -> str | None:
 
 
 def figure_matrix(
-    corpus: Corpus, *, all_single: bool = False, progress: Progress | None = None
+    corpus: Corpus,
+    *,
+    all_single: bool = False,
+    progress: Progress | None = None,
+    workers: int = 1,
 ) -> tuple[MatrixRow, ...]:
     """Conflicting rows first, then agreeing rows (most articles first), then figures only
     one article gives (counts, measures, money and percentages unless ``all_single``)."""
     n = len(corpus)
     rows = _Rows(lambda x: _known_head(corpus.figures(x[0])[x[1]]))
     pairs = matrix_pairs(corpus)
+    group = {i: g for g in corpus.groups() for i in g}
+    if workers > 1:
+        corpus.prefetch_figures(workers=workers)
+        corpus.prefetch_pairs(
+            pairs, aligned=lambda i, j: group[i] == group[j], workers=workers, progress=progress
+        )
     found: list[FigureLink] = []
     for k, (i, j) in enumerate(pairs):
-        if progress is not None:
+        if progress is not None and k % 10 == 0:
             progress(k / max(1, len(pairs)), f"figures: pair {k + 1}/{len(pairs)}")
-        if corpus.group_of(i) == corpus.group_of(j):
-            pairs_ij = corpus.comparison(i, j).figure_pairs
-        else:
-            pairs_ij = corpus.figure_pairs(i, j)
+        pairs_ij = corpus.matrix_figure_pairs(i, j, aligned=group[i] == group[j])
         found += [FigureLink(i, p.left, j, p.right, p.status, p.why) for p in pairs_ij]
     # Agreements first: they say "same quantity, same value" and make the rows; a conflict then
     # joins two rows only if no article is in both, so one figure cannot chain two rows together.
@@ -215,9 +257,7 @@ def figure_matrix(
             status = MatrixStatus.CONFLICT
         else:
             status = MatrixStatus.AGREE
-        cells: list[int | None] = [None] * n
-        for d, f in figs:
-            cells[d] = f
+        cells = Cells(n, tuple(sorted(figs)))
         first_doc, first_fig = figs[0]
         order = (
             list(MatrixStatus).index(status),
@@ -230,7 +270,7 @@ def figure_matrix(
             event=_most_common([f.event for f in figures]),
             source=_most_common([f.source for f in figures]),
             status=status,
-            cells=tuple(cells),
+            cells=cells,
             links=links,
             kind=figures[0].kind,
         )

@@ -233,6 +233,9 @@ class Comparison:
     alignments: tuple[Alignment, ...]
     figures: tuple[tuple[Figure, ...], tuple[Figure, ...]]
     figure_pairs: tuple[FigurePair, ...]
+    #: A caveat on the whole comparison, shown with its title ("the articles may report
+    #: different events: 14 June 2025 vs 2024"); None when there is none.
+    note: str | None = None
     #: Seconds spent per stage, for benchmarks and the status line.
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 

@@ -34,11 +34,16 @@ MAX_PAIRS = 300
 
 
 def build_overview(
-    corpus: Corpus, *, max_pairs: int = MAX_PAIRS, progress: Progress | None = None
+    corpus: Corpus,
+    *,
+    max_pairs: int = MAX_PAIRS,
+    progress: Progress | None = None,
+    workers: int = 1,
 ) -> Overview:
     """Events, groups, the figure matrix, and every pair aligned so far plus the
     ``max_pairs`` most similar related pairs, those compared in full (the overview screen
-    passes 0 and measures the rest in the background)."""
+    passes 0 and measures the rest in the background). ``workers > 1`` forks that many
+    processes for figures and comparisons (reports only: ``core/parallel.py``)."""
 
     def part(lo: float, hi: float) -> Progress | None:
         if progress is None:
@@ -50,8 +55,10 @@ def build_overview(
         progress(0.0, "events")
     events = corpus.events()
     groups = corpus.groups(progress=part(0.0, 0.3))
-    rows = figure_matrix(corpus, progress=part(0.3, 0.9))
+    rows = figure_matrix(corpus, progress=part(0.3, 0.9), workers=workers)
     compared = set(corpus.related_pairs()[:max_pairs])
+    if workers > 1:
+        corpus.prefetch_pairs(sorted(compared), aligned=lambda i, j: True, workers=workers)
     wanted = sorted(compared | set(corpus.aligned_pairs()))
     stats = []
     for k, (i, j) in enumerate(wanted):

@@ -81,7 +81,9 @@ def overview_dict(overview: Overview, *, text: bool = True) -> dict[str, Any]:
                 "event": r.event,
                 "source": r.source,
                 "status": str(r.status),
-                "cells": list(r.cells),
+                # Sparse: [document, figure index] for each document with a figure in the
+                # row (a row holds the articles of one event).
+                "cells": [list(item) for item in r.cells.items],
                 "kind": str(r.kind),
             }
             for r in overview.rows

@@ -320,7 +320,8 @@ class PairScreen(Screen[None]):
             pane.show(PaneModel.from_comparison(c, side))
         self.rows.show(c)
         left, right = (doc.short_name for doc in c.documents)
-        self.rows.border_title = Content(f"Aligned rows: {left} │ {right}")
+        caveat = f" · {c.note}" if c.note else ""  # e.g. articles of different events
+        self.rows.border_title = Content(f"Aligned rows: {left} │ {right}{caveat}")
         self.query_one(FiguresTable).show(c, self._rows)
         self.book = self.notes_app.pair_notes(self.pair, c)
         self.current = self._start(c)
