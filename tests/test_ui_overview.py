@@ -218,3 +218,16 @@ def test_overview_snapshot(corpus: Corpus, snap_compare: Any, tmp_path: Path) ->
         await ready(pilot)
 
     assert snap_compare(make(corpus, tmp_path), terminal_size=SIZE, run_before=run)
+
+
+async def test_events_are_the_first_level(corpus: Corpus, tmp_path: Path) -> None:
+    app = make(corpus, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        table = screen.query_one("#overview-events", DataTable)
+        assert table.display and table.row_count == 2
+        first = [str(c) for c in table.get_row_at(0)]
+        assert first[1:4] == ["3", "#1 #2 #5", "3 of one story"]
+        assert "14 June 2025" in first[4]
+        second = [str(c) for c in table.get_row_at(1)]
+        assert second[1:4] == ["2", "#3 #4", "—"]

@@ -27,6 +27,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, ProgressBar
 
 from compare_tui.core.corpus import Corpus
+from compare_tui.core.events import Event
 from compare_tui.core.figure_matrix import MatrixRow, MatrixStatus, pair_for_cell, row_label
 from compare_tui.core.figure_table import value_text
 from compare_tui.core.models import Comparison
@@ -62,6 +63,14 @@ class Choice:
     #: Index into ``corpus.figures(left)``, or None to open on the first alignment.
     left_figure: int | None = None
     right_figure: int | None = None
+
+
+class EventsReady(Message):
+    """The events are known: the first level of the overview can be shown at once."""
+
+    def __init__(self, events: tuple[Event, ...]) -> None:
+        super().__init__()
+        self.events = events
 
 
 class OverviewReady(Message):
@@ -152,6 +161,7 @@ class OverviewScreen(Screen[None]):
         self._legend_columns = 0
 
     def compose(self) -> ComposeResult:
+        yield MatrixTable(id="overview-events", cursor_type="row", zebra_stripes=True)
         with Vertical(id="overview-loading"):
             yield Label(Content("Screening the articles…"), id="overview-stage")
             yield ProgressBar(total=100, show_eta=False, id="overview-progress")
@@ -165,6 +175,10 @@ class OverviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#overview-articles").display = False
+        self.query_one("#overview-events").display = False
+        self.query_one("#overview-events", DataTable).border_title = Content(
+            "Events: articles by the event they report (copies inside)"
+        )
         self.query_one("#overview-articles", DataTable).border_title = Content("Articles")
         self.query_one("#overview-pairs", DataTable).border_title = Content(
             "Who copies whom: share of sentences aligned (bold: rewrites of one source)"
@@ -185,9 +199,14 @@ class OverviewScreen(Screen[None]):
         def progress(fraction: float, stage: str) -> None:
             self.post_message(Progressed(fraction, stage))
 
+        progress(0.0, "finding events")
+        self.post_message(EventsReady(self.corpus.events()))
         self.post_message(
             OverviewReady(build_overview(self.corpus, max_pairs=0, progress=progress))
         )
+
+    def on_events_ready(self, message: EventsReady) -> None:
+        self._fill_events(message.events, ())
 
     def on_progressed(self, message: Progressed) -> None:
         self.query_one("#overview-stage", Label).update(Content(message.stage))
@@ -221,9 +240,29 @@ class OverviewScreen(Screen[None]):
                 f" · {conflicts} conflicting figure rows"
             )
         )
+        self._fill_events(overview.events, overview.groups)
         self._fill_pairs(overview)
         self._fill_figures(overview)
         self.query_one("#overview-pairs", DataTable).focus()
+
+    def _fill_events(self, events: tuple[Event, ...], groups: tuple[tuple[int, ...], ...]) -> None:
+        """Events first: each with its articles, its outlets and its copies (once grouped)."""
+        table = self.query_one("#overview-events", DataTable)
+        table.clear(columns=True)
+        for label in ("event", "outlets", "articles", "copies", "what defines it · dates"):
+            table.add_column(Text(label), key=label)
+        for k, e in enumerate(events):
+            copies = [g for g in groups if len(g) > 1 and g[0] in e.articles]
+            shown = " ".join(f"#{i + 1}" for i in e.articles[:12])
+            more = f" +{len(e.articles) - 12}" if len(e.articles) > 12 else ""
+            table.add_row(
+                Text(str(k + 1), justify="right"),
+                Text(str(e.outlets), justify="right"),
+                Text(shown + more),
+                Text(", ".join(f"{len(g)} of one story" for g in copies) or "—"),
+                Text(e.label),
+            )
+        table.display = True
 
     def _legend(self) -> list[tuple[str, Callable[[int], str]]]:
         """The columns naming an article: number, file, headline, outlet/date when known."""
