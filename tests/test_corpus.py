@@ -166,3 +166,23 @@ def test_cli_too_few_articles_is_one_line_exit_2(tmp_path: Path) -> None:
     result = run(str(empty))
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0
+
+
+def test_work_in_worker_processes_gives_the_same_overview(tmp_path: Path) -> None:
+    import sys
+
+    from compare_tui.core.overview import build_overview
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    try:
+        from make_corpus import write_corpus
+    finally:
+        sys.path.pop(0)
+    write_corpus(90, tmp_path / "c")
+    texts = load_corpus([str(tmp_path / "c")]).texts
+    one = build_overview(Corpus.from_texts(texts), max_pairs=20)
+    two = build_overview(Corpus.from_texts(texts, workers=2), max_pairs=20, workers=2)
+    assert one.events == two.events
+    assert one.groups == two.groups
+    assert one.rows == two.rows
+    assert one.pairs == two.pairs

@@ -361,7 +361,9 @@ def _report_many(args: argparse.Namespace) -> int:
 
     progress = StderrProgress(sys.stderr)
     workers = default_workers()
-    corpus = _load_many(args, progress=progress, workers=workers)
+    # Segmenting runs in this process: 5,000 articles take about a second, less than sending
+    # their documents back from workers would.
+    corpus = _load_many(args, progress=progress)
     overview = build_overview(corpus, progress=progress, workers=workers)
     progress.done()
     if args.json:

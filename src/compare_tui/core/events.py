@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from compare_tui.core.models import Document
 from compare_tui.core.similarity import SparseVectors, neighbours, tfidf
@@ -153,35 +154,44 @@ def event_terms(doc: Document) -> tuple[Counter[str], dict[str, str]]:
     for each, for labels."""
     bag: Counter[str] = Counter()
     surface: dict[str, str] = {}
+    text = doc.text
     for s in doc.sentences:
         if not s.matchable:
             continue
-        prev: tuple[str, str] | None = None
+        prev = prev_word = ""
         first = True
-        for m in WORD.finditer(doc.text, s.start, s.end):
+        for m in WORD.finditer(text, s.start, s.end):
             word = m.group()
-            lower = word.lower()
-            if lower in NEWS_WORDS or len(word) < 2:
-                prev, first = None, False
-                continue
-            if word[0].isdigit():
-                term, plain = "#" + word, word
-            elif word[0].isupper() and not first:
-                term, plain = "^" + lower, lower
-            else:
-                term, plain = stem(lower), stem(lower)
+            term, plain = _term(word, first)
             first = False
             if not plain:
-                prev = None
+                prev = ""
                 continue
             bag[term] += 1
-            surface.setdefault(term, word)
-            if prev is not None:
-                pair = f"_{prev[0]} {plain}"
+            if term not in surface:
+                surface[term] = word
+            if prev:
+                pair = f"_{prev} {plain}"
                 bag[pair] += 1
-                surface.setdefault(pair, f"{prev[1]} {word}")
-            prev = (plain, word)
+                if pair not in surface:
+                    surface[pair] = f"{prev_word} {word}"
+            prev, prev_word = plain, word
     return bag, surface
+
+
+@lru_cache(maxsize=1 << 17)
+def _term(word: str, first: bool) -> tuple[str, str]:
+    """(term, plain form) of a word: "#370", "^dhaka", or a stem; plain "" for a word that
+    says nothing about the event (cached: news repeats its words)."""
+    lower = word.lower()
+    if lower in NEWS_WORDS or len(word) < 2:
+        return "", ""
+    if word[0].isdigit():
+        return "#" + word, word
+    if word[0].isupper() and not first:
+        return "^" + lower, lower
+    plain = stem(lower)
+    return plain, plain
 
 
 def _boost(term: str) -> float:

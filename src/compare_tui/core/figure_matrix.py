@@ -210,6 +210,13 @@ def _most_common(values: list[str | None]) -> str | None:
     return next(v for v in present if counts[v.casefold()] == best)
 
 
+def _part(progress: Progress | None, lo: float, hi: float) -> Progress | None:
+    if progress is None:
+        return None
+    outer = progress
+    return lambda fraction, stage: outer(lo + (hi - lo) * fraction, stage)
+
+
 def figure_matrix(
     corpus: Corpus,
     *,
@@ -224,13 +231,16 @@ def figure_matrix(
     pairs = matrix_pairs(corpus)
     group = {i: g for g in corpus.groups() for i in g}
     if workers > 1:
-        corpus.prefetch_figures(workers=workers)
+        corpus.prefetch_figures(workers=workers, progress=_part(progress, 0.0, 0.2))
         corpus.prefetch_pairs(
-            pairs, aligned=lambda i, j: group[i] == group[j], workers=workers, progress=progress
+            pairs,
+            aligned=lambda i, j: group[i] == group[j],
+            workers=workers,
+            progress=_part(progress, 0.2, 1.0),
         )
     found: list[FigureLink] = []
     for k, (i, j) in enumerate(pairs):
-        if progress is not None and k % 10 == 0:
+        if progress is not None and workers <= 1 and k % 10 == 0:
             progress(k / max(1, len(pairs)), f"figures: pair {k + 1}/{len(pairs)}")
         pairs_ij = corpus.matrix_figure_pairs(i, j, aligned=group[i] == group[j])
         found += [FigureLink(i, p.left, j, p.right, p.status, p.why) for p in pairs_ij]

@@ -9,6 +9,7 @@ never does. Where ``fork`` is unavailable, or for little work, everything runs i
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -32,6 +33,12 @@ def default_workers() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
         return max(1, os.cpu_count() or 1)
+
+
+def _quiet_gc() -> None:
+    """In a worker: no cyclic collection (it would write to every inherited object's header,
+    copying the parent's whole heap page by page); the worker is short-lived."""
+    gc.disable()
 
 
 def _run(chunk: Sequence[Any]) -> list[Any]:
@@ -59,9 +66,13 @@ def run_chunks(
         return
     chunks = [list(items[k : k + chunk]) for k in range(0, len(items), chunk)]
     _JOB = job
+    # Objects alive now are moved out of the collector's reach, so neither the parent nor the
+    # workers touch them again for collection: copy-on-write pages stay shared.
+    gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_gc) as pool:
             for part, results in zip(chunks, pool.imap(_run, chunks), strict=True):
                 yield from zip(part, results, strict=True)
     finally:
         _JOB = None
+        gc.unfreeze()

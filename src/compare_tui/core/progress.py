@@ -3,19 +3,24 @@
 ``--json`` on a folder of thousands of articles runs for a minute; a silent minute looks like a
 hang. Nothing is written during the first ``QUIET`` seconds (a five-article report stays
 silent). On a terminal one line is redrawn (at most ten times a second); in a log or a pipe a
-plain counter line is written when the stage changes or every ``STEP`` of the way, so a CI log
-stays short.
+plain counter line is written when the stage changes, every ``STEP`` of the way, and at least
+every ``HEARTBEAT`` seconds, so a CI log stays short and never looks stuck.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from typing import TextIO
 
 __all__ = ["StderrProgress"]
 
+_DIGITS = re.compile(r"\d+")
+
 #: Share of the work between two plain lines when stderr is not a terminal.
 STEP = 0.1
+#: Seconds after which a plain line is written even within one stage (a heartbeat).
+HEARTBEAT = 5.0
 #: Seconds of silence before the first report.
 QUIET = 1.0
 #: Seconds between two redraws of the bar on a terminal.
@@ -40,12 +45,12 @@ class StderrProgress:
         self.drawn = False
 
     def __call__(self, fraction: float, stage: str) -> None:
-        kind = stage.split(":")[0].split(" ")[0]
-        if time.monotonic() - self.start < self.quiet:
+        kind = _DIGITS.sub("", stage)  # "figures: pair 3/40" and "figures: pair 4/40" alike
+        now = time.monotonic()
+        if now - self.start < self.quiet:
             return
         try:
             if self.tty:
-                now = time.monotonic()
                 if now - self.last_draw < REDRAW and kind == self.last_stage:
                     return
                 self.last_draw = now
@@ -53,9 +58,14 @@ class StderrProgress:
                 bar = "#" * filled + "-" * (self.width - filled)
                 self.stream.write(f"\r\x1b[2Kcompare-tui: [{bar}] {fraction:4.0%} {stage[:60]}")
                 self.drawn = True
-            elif kind != self.last_stage or fraction - self.last_fraction >= STEP:
+            elif (
+                kind != self.last_stage
+                or abs(fraction - self.last_fraction) >= STEP
+                or now - self.last_draw >= HEARTBEAT
+            ):
                 self.stream.write(f"compare-tui: {fraction:.0%} {stage}\n")
                 self.last_fraction = fraction
+                self.last_draw = now
             self.last_stage = kind
             self.stream.flush()
         except (OSError, ValueError):
