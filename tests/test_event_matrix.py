@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from compare_tui.core.corpus import Corpus, load_corpus
@@ -55,3 +57,24 @@ def test_rana_plaza_370_against_377_is_a_conflict(
     event = set(next(e.articles for e in corpus.events() if rows[k].articles[0] in e.articles))
     assert set(rows[k].articles) <= event
     assert all("dev-set/001/" in corpus.documents[d].path for d in rows[k].articles)
+
+
+@needs_dev_set
+def test_an_event_of_one_article_has_no_matrix_rows() -> None:
+    names = [str(SEEDS), str(DEV_SET / "007" / "a.txt")]
+    corpus = Corpus.from_texts(load_corpus(names).texts)
+    lone = len(corpus) - 1
+    assert (lone,) in [e.articles for e in corpus.events()]
+    assert corpus.figures(lone), "the article has figures of its own"
+    assert all(lone not in r.articles for r in figure_matrix(corpus))
+
+
+def test_same_text_twice_is_one_outlet_without_a_matrix(tmp_path: Path) -> None:
+    text = (SEEDS / "004_967b0b30f98c59d7.txt").read_bytes()  # dated 14 June 2025
+    (tmp_path / "a.txt").write_bytes(text)
+    (tmp_path / "b.txt").write_bytes(text)
+    (tmp_path / "c.txt").write_bytes((SEEDS / "003_fc820146ffcf05a9.txt").read_bytes())  # (c) 2024
+    corpus = Corpus.from_texts(load_corpus([str(tmp_path)]).texts)
+    (event,) = [e for e in corpus.events() if 0 in e.articles]
+    assert event.articles == (0, 1) and event.duplicates == ((0, 1),) and event.outlets == 1
+    assert figure_matrix(corpus) == ()
