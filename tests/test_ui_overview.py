@@ -231,3 +231,36 @@ async def test_events_are_the_first_level(corpus: Corpus, tmp_path: Path) -> Non
         assert "14 June 2025" in first[4]
         second = [str(c) for c in table.get_row_at(1)]
         assert second[1:4] == ["2", "#3 #4", "—"]
+
+
+async def test_many_articles_show_the_figures_of_the_event_under_the_cursor(
+    tmp_path: Path,
+) -> None:
+    import sys
+
+    from compare_tui.core.corpus import load_corpus
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    try:
+        from make_corpus import write_corpus
+    finally:
+        sys.path.pop(0)
+    write_corpus(30, tmp_path / "c")
+    corpus = Corpus.from_texts(load_corpus([str(tmp_path / "c")]).texts)
+    app = make(corpus, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        assert screen.overview is not None
+        events = screen.overview.events
+        figures = screen.query_one("#overview-figures", DataTable)
+        assert len(figures.columns) == 2 + len(events[0].articles)
+        assert str(figures.border_title).startswith("Figures of event 1")
+        table = screen.query_one("#overview-events", DataTable)
+        table.focus()
+        await pilot.press("down")
+        await until(
+            pilot,
+            lambda: str(figures.border_title).startswith("Figures of event 2"),
+            what="the second event's figures",
+        )
+        assert len(figures.columns) == 2 + len(events[1].articles)

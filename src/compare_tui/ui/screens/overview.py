@@ -39,6 +39,10 @@ from compare_tui.ui.wrap import clip
 
 #: Up to this many articles the pairs are shown as a matrix; beyond, as a list of pairs.
 MATRIX_LIMIT = 20
+#: Beyond MATRIX_LIMIT articles the figures table shows the event under the cursor of the
+#: events table, with at most this many article columns (a table of 1,000 columns by 5,000
+#: rows froze the app for seconds).
+EVENT_COLUMNS = 40
 #: Verdicts carry a glyph and a word, not only a colour.
 _MARK = {
     MatrixStatus.CONFLICT: "✗ conflict",
@@ -157,6 +161,11 @@ class OverviewScreen(Screen[None]):
         self.corpus = corpus
         self.overview = overview
         self._pair_keys: list[tuple[int, int]] = []
+        #: The event whose figures are shown (many articles), the rows shown and the article
+        #: behind each article column of the figures table.
+        self._event = 0
+        self._figure_rows: tuple[MatrixRow, ...] = ()
+        self._figure_articles: tuple[int, ...] = ()
         #: Columns before the first article column of the pair matrix.
         self._legend_columns = 0
 
@@ -231,8 +240,10 @@ class OverviewScreen(Screen[None]):
         shared = [g for g in overview.groups if len(g) > 1]
         alone = sum(1 for g in overview.groups if len(g) == 1)
         groups = "; ".join(
-            "rewrites of one source: " + " ".join(f"#{i + 1}" for i in g) for g in shared
+            "rewrites of one source: " + " ".join(f"#{i + 1}" for i in g) for g in shared[:3]
         )
+        if len(shared) > 3:
+            groups += f"; {len(shared) - 3} more groups of rewrites"
         conflicts = sum(r.status is MatrixStatus.CONFLICT for r in overview.rows)
         self.query_one("#overview-summary", Label).update(
             Content(
@@ -348,28 +359,57 @@ class OverviewScreen(Screen[None]):
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         self._refresh_shares()
 
+    def on_data_table_row_highlighted(self, message: DataTable.RowHighlighted) -> None:
+        """Many articles: the figures table follows the event under the cursor."""
+        if message.data_table.id != "overview-events" or self.overview is None:
+            return
+        if len(self.corpus) > MATRIX_LIMIT and message.cursor_row != self._event:
+            self._event = message.cursor_row
+            self._fill_figures(self.overview)
+
     def _fill_figures(self, overview: Overview) -> None:
         corpus = self.corpus
         table = self.query_one("#overview-figures", MatrixTable)
         table.clear(columns=True)
-        labels = [row_label(row) for row in overview.rows]
-        values = [
-            ["—" if f is None else value_text(corpus.figures(d)[f]) for d, f in enumerate(r.cells)]
-            for r in overview.rows
-        ]
+        if len(corpus) <= MATRIX_LIMIT or not overview.events:
+            articles = tuple(range(len(corpus)))
+            rows = overview.rows
+            table.border_title = Content("Figures by article (conflicts first)")
+        else:
+            event = overview.events[min(self._event, len(overview.events) - 1)]
+            articles = event.articles[:EVENT_COLUMNS]
+            shown = set(articles)
+            rows = tuple(r for r in overview.rows if shown.intersection(r.articles))
+            more = (
+                f" (first {EVENT_COLUMNS} articles)" if len(event.articles) > EVENT_COLUMNS else ""
+            )
+            table.border_title = Content(
+                f"Figures of event {self._event + 1}{more}: {event.label} (conflicts first)"
+            )
+        self._figure_rows, self._figure_articles = rows, articles
+        labels = [row_label(row) for row in rows]
+        values = []
+        for r in rows:
+            found = dict(r.cells.items)
+            values.append(
+                [
+                    "—" if d not in found else value_text(corpus.figures(d)[found[d]])
+                    for d in articles
+                ]
+            )
         # The label takes the width the other columns leave (each column pads 2 cells), so
         # the whole table fits when it can; longer labels wrap onto a second line.
         others = [max(len(_MARK[s]) for s in MatrixStatus)] + [
-            max([len(f"#{d + 1}")] + [len(v[d]) for v in values]) for d in range(len(corpus))
+            max([len(f"#{d + 1}")] + [len(v[k]) for v in values]) for k, d in enumerate(articles)
         ]
         room = (table.size.width or self.app.size.width) - 4 - sum(w + 2 for w in others)
         longest = max((len(label) for label in labels), default=0)
         width = max(24, min(longest, LABEL_WIDTH, room))
         table.add_column(Text("what is counted, event, says who"), key="what", width=width)
         table.add_column(Text("verdict"), key="verdict")
-        for d in range(len(corpus)):
+        for d in articles:
             table.add_column(Text(f"#{d + 1}"), key=f"d{d}")
-        for k, row in enumerate(overview.rows):
+        for k, row in enumerate(rows):
             cells = [Text(labels[k]), table.verdict(row.status)]
             cells += [Text(v) for v in values[k]]
             height = 1 if len(labels[k]) <= width else None
@@ -384,9 +424,13 @@ class OverviewScreen(Screen[None]):
         focused = self.focused
         if isinstance(focused, DataTable) and focused.id == "overview-figures":
             coord = focused.cursor_coordinate
-            if not 0 <= coord.row < len(self.overview.rows):
+            if not 0 <= coord.row < len(self._figure_rows):
                 return None
-            return self._figure_choice(self.overview.rows[coord.row], coord.column - 2)
+            column = coord.column - 2
+            article = (
+                self._figure_articles[column] if 0 <= column < len(self._figure_articles) else -1
+            )
+            return self._figure_choice(self._figure_rows[coord.row], article)
         table = self.query_one("#overview-pairs", DataTable)
         coord = table.cursor_coordinate
         if len(self.corpus) <= MATRIX_LIMIT:
