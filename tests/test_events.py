@@ -152,3 +152,27 @@ def test_every_article_in_exactly_one_event(texts: list[list[str]]) -> None:
     events = find_events(docs)
     assert sorted(i for e in events for i in e.articles) == list(range(len(docs)))
     assert all(list(e.articles) == sorted(e.articles) for e in events)
+
+
+@needs_dev_set
+def test_any_two_events_alone_together_stay_apart() -> None:
+    """Small sets give the weakest word statistics: every pair of events of the seeds and the
+    dev set, with nothing else, must still form exactly its two events (325 sets)."""
+    by_event: dict[str, list[Document]] = {}
+    for folder in sorted(DEV_SET.iterdir()):
+        if folder.is_dir():
+            by_event[folder.name] = _docs(sorted(folder.glob("*.txt")))
+    seeds = _docs(_seeds())
+    by_event["seed-kidal"] = [seeds[0], seeds[1], seeds[4]]
+    by_event["seed-tin"] = [seeds[2], seeds[3]]
+    names = sorted(by_event)
+    for k, a in enumerate(names):
+        for b in names[k + 1 :]:
+            docs = by_event[a] + by_event[b]
+            split = len(by_event[a])
+            found = sorted(e.articles for e in find_events(docs))
+            expected = [tuple(range(split)), tuple(range(split, len(docs)))]
+            if {a, b} == MAY_MERGE:
+                assert found in (expected, [tuple(range(len(docs)))])
+            else:
+                assert found == expected, f"{a} + {b}: {found}"
