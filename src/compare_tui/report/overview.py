@@ -117,24 +117,53 @@ def _cell(overview: Overview, row: MatrixRow, article: int) -> str:
 
 
 def figure_matrix_lines(overview: Overview) -> list[str]:
-    """The matrix as a table: one column per article when few, else a list per row."""
-    n = len(overview.corpus)
-    wide = n <= WIDE_TABLE
+    """The matrix one event at a time (figures are compared only within an event): a heading
+    per event that has rows, then a table with one column per article of the event when few,
+    else a list per row. Column heads carry the outlet and date when the source gives them."""
+    of_event = {i: k for k, e in enumerate(overview.events) for i in e.articles}
+    by_event: dict[int, list[MatrixRow]] = {}
+    for row in overview.rows:
+        by_event.setdefault(of_event.get(row.articles[0], -1), []).append(row)
+    lines: list[str] = []
+    for k, rows in sorted(by_event.items()):
+        if 0 <= k < len(overview.events):
+            event = overview.events[k]
+            articles: tuple[int, ...] = event.articles
+            lines += [f"### Event {k + 1}: {escape_inline(event.label)}", ""]
+        else:
+            articles = tuple(sorted({d for r in rows for d in r.articles}))
+        lines += [*_event_table(overview, rows, articles), ""]
+    if not lines:
+        lines = ["No figure is given by two outlets of one event.", ""]
+    return lines[:-1]
+
+
+def _head(overview: Overview, d: int) -> str:
+    src = overview.corpus.documents[d].source
+    extra = ", ".join(x for x in (src.outlet, src.published) if x)
+    return f"#{d + 1} ({escape_inline(extra)})" if extra else f"#{d + 1}"
+
+
+def _event_table(overview: Overview, rows: list[MatrixRow], articles: tuple[int, ...]) -> list[str]:
+    wide = len(articles) <= WIDE_TABLE
     if wide:
-        heads = " | ".join(f"#{i + 1}" for i in range(n))
-        lines = [f"| What, who says so | Verdict | {heads} |", "|---|---|" + "---|" * n]
+        heads = " | ".join(_head(overview, d) for d in articles)
+        lines = [
+            f"| What, who says so | Verdict | {heads} |",
+            "|---|---|" + "---|" * len(articles),
+        ]
     else:
         lines = ["| What, who says so | Verdict | Figures by article |", "|---|---|---|"]
-    for row in overview.rows:
+    for row in rows:
         label = escape_inline(row_label(row))
         verdict = _VERDICT[row.status]
         if wide:
-            cells = " | ".join(_cell(overview, row, d) for d in range(n))
+            cells = " | ".join(_cell(overview, row, d) for d in articles)
         else:
-            cells = "; ".join(f"#{d + 1} {_cell(overview, row, d)}" for d in row.articles)
+            cells = "; ".join(
+                f"{_head(overview, d)} {_cell(overview, row, d)}" for d in row.articles
+            )
         lines.append(f"| {label} | {verdict} | {cells} |")
-    if len(lines) == 2:
-        lines.append("| no figures found | — |" + " — |" * (n if wide else 1))
     return lines
 
 
@@ -198,7 +227,8 @@ def render_overview_markdown(overview: Overview, *, now: datetime | None = None)
         "",
         "## Figures",
         "",
-        "One row per quantity, conflicts first; rows that only one article has come last.",
+        "One row per quantity of each event, conflicts first; rows that only one article has "
+        "come last. Figures of different events are never compared.",
         "",
         *figure_matrix_lines(overview),
         "",
