@@ -39,7 +39,9 @@ examples:
   compare-tui seeds/
       overview of every article in a folder: who copies whom, each outlet's figures
   compare-tui --json a.txt b.txt c.txt > overview.json
-      three or more articles: pairs, groups of rewrites and the figure matrix as JSON
+      three or more articles: events, pairs, groups of rewrites and the figure matrix as JSON
+  compare-tui --json --no-text archive/ > overview.json
+      a large folder: progress on stderr, article texts left out of the JSON
 
 exit status: 0 on success, 2 when an input or option is refused (the message names it).
 """
