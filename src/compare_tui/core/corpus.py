@@ -14,19 +14,15 @@ joined by earlier links is never aligned, so grouping aligns few more than one p
 
 from __future__ import annotations
 
-import math
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, TypeVar
-
-import numpy as np
-from numpy.typing import NDArray
+from typing import TYPE_CHECKING, TypeVar
 
 from compare_tui.core.compare import Progress, build_document, compare_documents
-from compare_tui.core.load import DEFAULT_LIMITS, InputLimits, LoadedText, LoadError, is_url
+from compare_tui.core.folder import CorpusLoad, Skipped, load_corpus
+from compare_tui.core.load import LoadedText
 from compare_tui.core.models import (
     AlignKind,
     Alignment,
@@ -36,14 +32,12 @@ from compare_tui.core.models import (
     FigurePair,
     PairStatus,
 )
-from compare_tui.core.own_output import is_own_output
 from compare_tui.core.similarity import Neighbours, tfidf
 from compare_tui.core.similarity import neighbours as _neighbours
 from compare_tui.core.words import STOP_WORDS, WORD, stem
 
 if TYPE_CHECKING:
     from compare_tui.core.events import Event
-    from compare_tui.core.fetch import FetchOptions
 
 __all__ = [
     "Corpus",
@@ -57,97 +51,8 @@ __all__ = [
 _T = TypeVar("_T")
 
 
-#: Extensions that are never articles: skipped without reading the bytes.
-_NOT_ARTICLE_SUFFIXES = (
-    ".png .jpg .jpeg .gif .webp .bmp .tif .tiff .ico .svg .heic .pdf .doc .docx .odt .xls .xlsx"
-    " .ppt .pptx .zip .gz .tgz .bz2 .xz .7z .rar .tar .mp3 .mp4 .m4a .mov .avi .mkv .wav .ogg"
-    " .exe .dll .so .dylib .bin .pyc .sqlite .db .json .csv"
-)
-_NOT_ARTICLES = frozenset(_NOT_ARTICLE_SUFFIXES.split())
-
 #: Beyond the function words: words so common in news that they say nothing about the story.
 _STOP = STOP_WORDS | frozenset("after before over about more most some any all one two".split())
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """A file in a folder that is not an article, and why (one line for the user)."""
-
-    path: str
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class CorpusLoad:
-    """What a set of command-line names yielded: the articles, and what was skipped."""
-
-    texts: tuple[LoadedText, ...]
-    skipped: tuple[Skipped, ...]
-
-
-def load_corpus(
-    specs: Sequence[str],
-    *,
-    stdin: BinaryIO | None = None,
-    fetch_options: FetchOptions | None = None,
-    limits: InputLimits = DEFAULT_LIMITS,
-) -> CorpusLoad:
-    """Load named files and every article file in named folders, in name order.
-
-    A file named on the command line must load (LoadError otherwise, as for two articles);
-    inside a folder, subfolders, hidden files, non-article files (images, binaries, empty
-    files, our own memos) are skipped and reported instead. ``stdin`` and ``fetch_options``
-    go to ``load_input`` for ``-`` and URLs (``--offline`` among them).
-    """
-    from compare_tui.core.inputs import STDIN_SPEC, load_input  # html machinery when used
-
-    texts: list[LoadedText] = []
-    skipped: list[Skipped] = []
-    for spec in specs:
-        folder = Path(spec)
-        if spec == STDIN_SPEC or is_url(spec) or not _is_dir(folder):
-            texts.append(load_input(spec, stdin=stdin, fetch_options=fetch_options, limits=limits))
-            continue
-        try:
-            entries = sorted(folder.iterdir(), key=lambda p: p.name)
-        except OSError as exc:
-            raise LoadError(f"{spec}: cannot list the folder ({exc.strerror or exc})") from None
-        for entry in entries:
-            name = str(entry)
-            reason = _not_an_article(entry)
-            if reason is None:
-                try:
-                    loaded = load_input(name, limits=limits)
-                except LoadError as exc:
-                    reason = str(exc).removeprefix(f"{name}: ")
-                else:
-                    if is_own_output(loaded.text[:4096]):
-                        reason = "written by compare-tui (a memo or report), not an article"
-                    else:
-                        texts.append(loaded)
-                        continue
-            skipped.append(Skipped(name, reason))
-    return CorpusLoad(tuple(texts), tuple(skipped))
-
-
-def _is_dir(path: Path) -> bool:
-    """``is_dir`` that says False where it cannot look (no search permission on a parent)."""
-    try:
-        return path.is_dir()
-    except OSError:
-        return False
-
-
-def _not_an_article(entry: Path) -> str | None:
-    if entry.name.startswith("."):
-        return "hidden file"
-    if entry.is_dir():
-        return "is a folder (folders are not searched)"
-    if not entry.is_file():
-        return "not a regular file"
-    if entry.suffix.lower() in _NOT_ARTICLES:
-        return f"not an article ({entry.suffix.lower()} file)"
-    return None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -206,38 +111,10 @@ def _terms(doc: Document) -> Counter[str]:
 
 def screen_pairs(documents: Sequence[Document], *, neighbours: int = 30) -> Neighbours:
     """TF-IDF cosine of each document's ``neighbours`` best candidates (an inverted index over
-    content words; a pair not held scores 0): near-linear where ``screen_matrix`` is not."""
+    content words; a pair not held scores 0): near-linear, where the dense matrix product it
+    replaced was quadratic in time and memory."""
     vectors = tfidf([_terms(d) for d in documents], smooth_idf=True)
     return _neighbours(vectors, k=neighbours, minimum=0.05)
-
-
-def screen_matrix(documents: Sequence[Document]) -> NDArray[np.float32]:
-    """TF-IDF cosine of every pair of documents (symmetric, diagonal 1; float32).
-
-    Words found in only one document add to its norm but can match nothing, so they are left
-    out of the matrix: that keeps it narrow enough to multiply for hundreds of articles.
-    """
-    n = len(documents)
-    tfs = [_terms(d) for d in documents]
-    df: Counter[str] = Counter()
-    for tf in tfs:
-        df.update(tf.keys())
-    shared = {w: k for k, w in enumerate(w for w, c in df.items() if c > 1)}
-    matrix = np.zeros((n, len(shared)), dtype=np.float32)
-    for row, tf in enumerate(tfs):
-        norm = 0.0
-        for w, c in tf.items():
-            weight = (1.0 + math.log(c)) * math.log((1 + n) / (1 + df[w]) + 1.0)
-            norm += weight * weight
-            col = shared.get(w)
-            if col is not None:
-                matrix[row, col] = weight
-        if norm > 0:
-            matrix[row] /= math.sqrt(norm)
-    sims = matrix @ matrix.T
-    np.fill_diagonal(sims, 1.0)
-    result: NDArray[np.float32] = np.clip(sims, 0.0, 1.0)
-    return result
 
 
 class _UnionFind:
