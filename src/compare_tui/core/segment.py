@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from compare_tui.core.dates import DATE_LINE_RE
+from compare_tui.core.lexicon import words as _words
 from compare_tui.core.models import SegmentKind, Sentence, Span
 
 __all__ = [
@@ -51,11 +52,6 @@ class Segmentation:
 # --------------------------------------------------------------------------------------------
 # Word lists
 # --------------------------------------------------------------------------------------------
-
-
-def _words(spaced: str) -> frozenset[str]:
-    """A word set written as one readable string."""
-    return frozenset(spaced.split())
 
 
 #: Abbreviations that never end a sentence: titles bind to the name after them, and Latin
