@@ -197,7 +197,7 @@ NP_ENDERS = _words(
     nine ten whereas others feared believed thought presumed reported said
     inside outside aboard abroad overnight today yesterday tonight
     fell rose came went took gave made told got ran struck began saw became remain remained
-    stood found seen shown known held built sent kept brought thrown lost won
+    stood found seen shown known held built sent kept brought thrown lost won last next
     """
 )
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
