@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 UNITS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -262,6 +263,7 @@ def _digit_value(token: str) -> float | None:
         return None
 
 
+@lru_cache(maxsize=8192)
 def word_value(phrase: str) -> float | None:
     """Value of a number in words or digits with multipliers; None if unreadable.
 
@@ -352,6 +354,7 @@ def ordinal_value(phrase: str) -> float | None:
     return None if head is None else head + ORDINALS[last]
 
 
+@lru_cache(maxsize=1024)
 def fraction_value(phrase: str) -> float | None:
     """Percent of a whole a fraction stands for ("two-thirds" -> 66.67, "half" -> 50)."""
     words = _WORD_SPLIT.split(phrase.lower().strip())

@@ -174,8 +174,8 @@ def keep(text: str, m: re.Match[str], core: Core, counted: str | None, start: in
     """Drop words that look like numbers but are not quantities ("at one point", "at first")."""
     g = m.group
     word = (g("num") or g("ordw") or "").lower()
-    if g("qual") or not word:
-        return True
+    if g("qual") or not word or core.kind in (FigureKind.MONEY, FigureKind.MEASURE):
+        return True  # "one penny", "one mile": a unit makes any number a quantity
     prev = re.search(r"([A-Za-z’'-]+)\W*$", text[max(start, m.start() - 20) : m.start()])
     prev_word = prev.group(1).lower() if prev else ""
     after = text[core.end : core.end + 20]
