@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import numpy as np
-
 from compare_tui.core.figures.frames import (
     Frame,
     heads_clash,
@@ -69,6 +67,10 @@ MUTUAL = FEATURES.index("mutual_best")
 VALUE_FEATURES = frozenset({"same_value", "same_value_rare", "same_value_size", "compatible"})
 
 
+#: From this many candidates on, the models score them with numpy.
+_MATRIX_FROM = 2000
+
+
 @dataclass(frozen=True, slots=True)
 class Model:
     """A logistic model over ``FEATURES``: bias plus one weight per feature (0 for a feature
@@ -82,10 +84,13 @@ class Model:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def probabilities(self, vectors: list[list[float]]) -> list[float]:
-        """``probability`` of many vectors at once (one matrix product: pairing scores tens of
-        thousands of candidates)."""
-        if not vectors:
-            return []
+        """``probability`` of many vectors at once: one matrix product when pairing scores
+        thousands of candidates; plain Python for a few (importing numpy costs 0.1 s, a third
+        of a two-article comparison)."""
+        if len(vectors) < _MATRIX_FROM:
+            return [self.probability(v) for v in vectors]
+        import numpy as np
+
         z = np.asarray(vectors, dtype=float) @ np.asarray(self.weights) + self.bias
         out: list[float] = (1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))).tolist()
         return out
