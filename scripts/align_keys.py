@@ -53,7 +53,7 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def keys() -> list[dict[str, Any]]:
+def load_keys() -> list[dict[str, Any]]:
     pairs: list[dict[str, Any]] = json.loads(KEYS.read_text("utf-8"))["pairs"]
     return pairs
 
@@ -99,7 +99,7 @@ def score(key: dict[str, Any], left: Document, right: Document, found: set[Link]
 
 def main(argv: list[str]) -> int:
     show = "--misses" in argv
-    for key in keys():
+    for key in load_keys():
         if not available(key):
             print(f"{key['name']}: not present")
             continue
