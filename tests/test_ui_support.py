@@ -20,7 +20,8 @@ from compare_tui.core.compare import Progress, compare_paths, compare_texts
 from compare_tui.core.load import load_bytes
 from compare_tui.core.models import Comparison
 from compare_tui.ui.app import CompareApp
-from compare_tui.ui.screens.pair import Article, PairScreen
+from compare_tui.ui.screens.pair import PairScreen
+from compare_tui.ui.screens.pair_load import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,8 +47,11 @@ def make_app(tmp_path: Path, left: str = SEED_LEFT, right: str = SEED_RIGHT) -> 
     """The app on two seeds, compared by the real engine (once per pair, cached); notes in
     ``tmp_path``, dated 2025-06-14."""
     return CompareApp(
-        left, right, notes_path=str(tmp_path / "notes.md"),
-        comparer=comparer_for(seed_comparison(left, right)), today="2025-06-14",
+        left,
+        right,
+        notes_path=str(tmp_path / "notes.md"),
+        comparer=comparer_for(seed_comparison(left, right)),
+        today="2025-06-14",
     )
 
 
