@@ -32,6 +32,7 @@ from compare_tui.core.atomic import write_text_atomic
 from compare_tui.core.figure_table import figure_rows
 from compare_tui.core.models import Comparison, Document
 from compare_tui.core.own_output import NOTES_MARKER, is_own_output
+from compare_tui.report.decisions import StoredOverride, decisions_section
 from compare_tui.report.markdown import (
     code_inline,
     escape_inline,
@@ -260,6 +261,7 @@ def render_memo(
     date: str,
     sources: Callable[[Comparison], list[str]] = sources_section,
     figures: Callable[[Comparison], list[str]] = figure_table,
+    overrides: Sequence[StoredOverride] = (),
 ) -> str:
     """The whole memo: sources, date, figure table with verdicts, then every note."""
     left, right = comparison.documents
@@ -271,6 +273,7 @@ def render_memo(
         "",
         *figures(comparison),
         "",
+        *decisions_section(overrides),
         "## Notes",
         "",
     ]
@@ -349,7 +352,12 @@ class NoteSet:
     """
 
     def __init__(
-        self, documents: Sequence[Document], stored: Iterable[Note] = (), *, title: str = ""
+        self,
+        documents: Sequence[Document],
+        stored: Iterable[Note] = (),
+        *,
+        title: str = "",
+        overrides: Iterable[StoredOverride] = (),
     ) -> None:
         self.documents = tuple(documents)
         self.title = title or f"{len(self.documents)} articles"
@@ -367,6 +375,8 @@ class NoteSet:
                 self.orphans.append(note)
             else:
                 self.waiting.setdefault(where, []).append(note)
+        #: The reader's overrides of every pair (``report/decisions``), kept whole.
+        self.overrides = list(overrides)
         #: Notes changed since the memo was last read or written.
         self.dirty = False
 
@@ -431,13 +441,18 @@ class NoteSet:
             pair = self.pairs.get((0, 1))
             if pair is not None:
                 return render_memo(
-                    pair.comparison, pair.attached.values(), pair.detached + kept, date=date
+                    pair.comparison,
+                    pair.attached.values(),
+                    pair.detached + kept,
+                    date=date,
+                    overrides=self.overrides,
                 )
         lines = [
             *_memo_head(self.title, date),
             *self._sources(),
             "",
         ]
+        lines += decisions_section(self.overrides)
         number = 0
         noted = [key for key in sorted(self.pairs) if self.pairs[key].count]
         if not noted and not kept:
