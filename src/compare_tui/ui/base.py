@@ -17,6 +17,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from compare_tui.core.models import Comparison, Document
+from compare_tui.report.decisions import read_overrides
 from compare_tui.report.notes import MemoError, NoteSet, PairNotes, read_memo, save_memo
 
 
@@ -47,10 +48,14 @@ class NotesApp(App[int]):
         never overwritten: ``save_memo`` refuses it too)."""
         try:
             stored = read_memo(self.notes_path)
-        except MemoError as exc:
+            overrides, unreadable = read_overrides(self.notes_path)
+        except (MemoError, OSError, UnicodeDecodeError) as exc:
             self.notify(str(exc), markup=False, severity="error", timeout=10)
-            stored = []
-        self.memo = NoteSet(documents, stored, title=title)
+            stored, overrides, unreadable = [], [], 0
+        if unreadable:
+            said = f"{unreadable} reader decision(s) in {self.notes_path.name} could not be read"
+            self.notify(said + " (kept in a backup on save)", markup=False, severity="warning")
+        self.memo = NoteSet(documents, stored, title=title, overrides=overrides)
         return self.memo
 
     def pair_notes(self, pair: tuple[int, int], comparison: Comparison) -> PairNotes:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
 from compare_tui.core.figure_table import FigureRow, RowStatus, figure_rows
 from compare_tui.core.models import Comparison, Span
+from compare_tui.core.overrides import READER, Decision, Override
 from compare_tui.ui.wrap import clip
 
 View = Literal["panes", "rows"]
@@ -44,9 +46,11 @@ class PairIndex:
     #: The figures panel's rows, and which of them are conflicts.
     rows: tuple[FigureRow, ...]
     conflict_rows: tuple[int, ...]
+    #: Figure rows the reader decided (paired by hand, or split): marked as the reader's.
+    reader_rows: frozenset[int] = frozenset()
 
     @classmethod
-    def of(cls, c: Comparison) -> PairIndex:
+    def of(cls, c: Comparison, overrides: Sequence[Override] = ()) -> PairIndex:
         left, right = (doc.sentences for doc in c.documents)
         stops = [
             n
@@ -60,9 +64,31 @@ class PairIndex:
                 if idx:
                     last[side] = min(idx)
                 anchors[side].append(last[side])
+        split = [(o.left, o.right) for o in overrides if o.decision is Decision.SPLIT_FIGURES]
+        split_l = {i for left, _ in split for i in left}
+        split_r = {j for _, right in split for j in right}
         rows = figure_rows(c)
+        # A split figure stays listed (whatever its kind), so that x can restore it.
+        why = "not the same quantity (the reader)"
+        listed_l, listed_r = {r.left for r in rows}, {r.right for r in rows}
+        paired_l, paired_r = c.paired_figures
+        rows += tuple(
+            FigureRow(i, None, RowStatus.LEFT_ONLY, why)
+            for i in sorted(split_l - listed_l - set(paired_l))
+        )
+        rows += tuple(
+            FigureRow(None, j, RowStatus.RIGHT_ONLY, why)
+            for j in sorted(split_r - listed_r - set(paired_r))
+        )
         conflicts = tuple(k for k, r in enumerate(rows) if r.status is RowStatus.CONFLICT)
-        return cls(c, tuple(stops), (tuple(anchors[0]), tuple(anchors[1])), rows, conflicts)
+        reader = frozenset(
+            k
+            for k, r in enumerate(rows)
+            if (r.pair is not None and c.figure_pairs[r.pair].by == READER)
+            or (r.pair is None and (r.left in split_l or r.right in split_r))
+        )
+        anchored = (tuple(anchors[0]), tuple(anchors[1]))
+        return cls(c, tuple(stops), anchored, rows, conflicts, reader)
 
     def stop_number(self, n: int) -> int | None:
         """Position of alignment ``n`` among the stops, None when n/p never stop there."""
@@ -220,6 +246,16 @@ class PairState:
             current = c.alignment_of[side].get(sentence, current)
         return replace(self, hit=k, current=current, figure_row=None)
 
+    def kept_on(self, before: Comparison, index: PairIndex) -> PairState:
+        """The same place in a re-made comparison (after an override): the alignment that now
+        holds the first sentence the current one held; figure row and search let go."""
+        if self.current is None:
+            return self
+        a = before.alignments[self.current]
+        side, sentence = (0, a.left[0]) if a.left else (1, a.right[0])
+        current = index.comparison.alignment_of[side].get(sentence, self.current)
+        return replace(self, current=current, figure_row=None, hits=(), hit=None, query="")
+
     def toggled_view(self) -> PairState:
         return replace(self, view="rows" if self.view == "panes" else "panes")
 
@@ -232,6 +268,10 @@ class PairState:
             "toggle_rows": ready,
             "search": ready,
             "note": ready,
+            "unlink": ready,
+            "link": ready,
+            "not_same": ready and bool(index.rows),
+            "pair_figures": ready and bool(index.rows),
             "next_alignment": ready and self.neighbour(index, 1) is not None,
             "prev_alignment": ready and self.neighbour(index, -1) is not None,
             "next_conflict": ready and self.conflict_pos < len(index.conflict_rows) - 1,
@@ -310,6 +350,10 @@ STATE_ACTIONS = (
     "toggle_rows",
     "search",
     "note",
+    "unlink",
+    "link",
+    "not_same",
+    "pair_figures",
 )
 
 

@@ -35,7 +35,7 @@ from compare_tui.ui.screens.pair_load import (
     article_path,
     compare_articles,
 )
-from compare_tui.ui.screens.pair_prompts import PairPrompts
+from compare_tui.ui.screens.pair_overrides import PairOverrides
 from compare_tui.ui.screens.pair_scroll import bring_to_state, follow, freeze_heap
 from compare_tui.ui.widgets.article import ArticlePane, Highlight
 from compare_tui.ui.widgets.figures import FiguresTable
@@ -43,7 +43,7 @@ from compare_tui.ui.widgets.rows import AlignedRows, RowsHighlight
 from compare_tui.ui.widgets.status import StatusLine
 
 
-class PairScreen(PairPrompts):
+class PairScreen(PairOverrides):
     """Two panes, a figures panel, a status line; every key listed in footer, help, palette."""
 
     BINDINGS: ClassVar[list[BindingType]] = pair_keys.BINDINGS
@@ -158,25 +158,35 @@ class PairScreen(PairPrompts):
         self.app.exit(message.status, return_code=message.status)
 
     def on_comparison_ready(self, message: ComparisonReady) -> None:
-        c = message.comparison
-        self.comparison = c
-        self.index = index = PairIndex.of(c)
+        machine = message.comparison
         self.query_one("#loading").display = False
         self.query_one("#main").display = True
         for side, pane in enumerate(self.panes):
-            pane.border_title = Content(c.documents[side].heading)
-            pane.show(PaneModel.from_comparison(c, side))
-        self.rows.show(c)
-        left, right = (doc.short_name for doc in c.documents)
+            pane.border_title = Content(machine.documents[side].heading)
+        left, right = (doc.short_name for doc in machine.documents)
         self.rows.border_title = Content(f"Aligned rows: {left} │ {right}")
-        self.query_one(FiguresTable).show(c, index.rows)
-        self.book = self.notes_app.pair_notes(self.pair, c)
-        self.state = index.start()
+        self.book = self.notes_app.pair_notes(self.pair, machine)
+        self._show(self.load_overrides(machine))
+        self.state = self.index.start() if self.index is not None else self.state
         self.panes[0].focus()
         self._update(scroll=True)
         if self._want_figure is not None:
             self._open_on_figure(*self._want_figure)
         self.set_interval(0.1, self._maybe_freeze, repeat=50, name="freeze")
+
+    def _show(self, c: Comparison) -> None:
+        """Draw ``c`` (the machine's comparison with the reader's overrides applied), keeping
+        the reader on the sentence they were on."""
+        old, where = self.comparison, self.state.current
+        self.comparison = c
+        self.index = index = PairIndex.of(c, self.overrides)
+        for side, pane in enumerate(self.panes):
+            pane.show(PaneModel.from_comparison(c, side))
+        self.rows.show(c)
+        self.query_one(FiguresTable).show(c, index.rows, reader=index.reader_rows)
+        if old is not None and where is not None:
+            self.state = self.state.kept_on(old, index)
+            self._update(scroll=False)
 
     def _open_on_figure(self, left: int | None, right: int | None) -> None:
         """Open on the figure row holding these figures: the row of exactly this pair, else

@@ -182,7 +182,8 @@ class ArticlePane(MarkedView):
         return Strip(segments).simplify()
 
     def _gutter(self, line: Line, current: bool) -> str:
-        """Non-colour cues: ▶ current alignment; ! conflicting figure, + one-sided, · furniture."""
+        """Non-colour cues: ▶ current alignment; ! conflicting figure, ✎ the reader's link or
+        unlink, + one-sided, · furniture."""
         assert self.model is not None
         model = self.model
         mark = " "
@@ -190,6 +191,8 @@ class ArticlePane(MarkedView):
         doc = model.document
         if model.has_conflict(line.start, line.end):
             mark = "!"
+        elif any(s in model.by_reader for s in sentences):
+            mark = "✎"
         elif any(s in model.one_sided for s in sentences):
             mark = "+"
         elif line.start < line.end and not any(doc.sentences[s].matchable for s in sentences):
