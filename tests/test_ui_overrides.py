@@ -102,6 +102,10 @@ async def test_link_by_hand_from_the_keyboard(tmp_path: Path) -> None:
         a = shown.alignments[shown.alignment_of[0][i]]
         assert a.right == (j,) and a.by == READER
         assert view.current == shown.alignment_of[0][i]
+        # The rows view, laid out when shown, shows the reader's link.
+        await pilot.press("v")
+        assert view.rows.comparison is shown
+        await pilot.press("v")
         # u on the reader's link takes it back.
         view.go_to_alignment(shown.alignment_of[0][i])
         await pilot.press("u")

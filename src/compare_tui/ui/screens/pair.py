@@ -175,23 +175,22 @@ class PairScreen(PairOverrides):
         self.set_interval(0.1, self._maybe_freeze, repeat=50, name="freeze")
 
     def _show(self, c: Comparison) -> None:
-        """Draw ``c`` (the machine's comparison with the reader's overrides applied), keeping
-        the reader on the sentence they were on."""
+        """Draw ``c`` (the machine's, overrides applied), the reader kept on their sentence."""
         old, where = self.comparison, self.state.current
         self.comparison = c
         self.index = index = PairIndex.of(c, self.overrides)
         for side, pane in enumerate(self.panes):
             pane.show(PaneModel.from_comparison(c, side))
-        self.rows.show(c)
+        if self.view == "rows" or old is None:  # else laid out when shown (slow on long pairs)
+            self.rows.show(c)
         self.query_one(FiguresTable).show(c, index.rows, reader=index.reader_rows)
         if old is not None and where is not None:
             self.state = self.state.kept_on(old, index)
             self._update(scroll=False)
 
     def _open_on_figure(self, left: int | None, right: int | None) -> None:
-        """Open on the figure row holding these figures: the row of exactly this pair, else
-        a row holding either figure; a figure the table does not list (a lone year) still
-        brings the panes to its sentence."""
+        """Open on the figure row of exactly these figures, else of either; a figure the
+        table does not list (a lone year) still brings the panes to its sentence."""
         assert self.index is not None
         k = self.index.figure_row_for(left, right)
         if k is not None:
@@ -330,6 +329,8 @@ class PairScreen(PairOverrides):
             return
         self.state = self.state.toggled_view()
         to_rows = self.view == "rows"
+        if to_rows and self.rows.comparison is not self.comparison:
+            self.rows.show(self.comparison)
         self.query_one("#panes").display = not to_rows
         self.rows.display = to_rows
         if not isinstance(self.focused, FiguresTable):

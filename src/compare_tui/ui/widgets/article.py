@@ -69,8 +69,13 @@ class ArticlePane(MarkedView):
     # -- data ---------------------------------------------------------------------------
 
     def show(self, model: PaneModel) -> None:
-        """Take a new article and wrap it to the current width."""
+        """Take a new article and wrap it to the current width; the same article with new
+        marks (a reader's override) keeps its wrapped lines and only redraws."""
+        same = self.model is not None and self.model.document is model.document
         self.model = model
+        if same and self.lines:
+            self._redraw()
+            return
         self._wrap_width = 0
         self._rewrap()
 

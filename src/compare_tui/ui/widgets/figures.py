@@ -67,7 +67,14 @@ class FiguresTable(DataTable[Text]):
         *,
         reader: frozenset[int] = frozenset(),
     ) -> None:
-        """Fill the table from the core's rows; ``reader``: rows the reader decided (✎)."""
+        """Fill the table from the core's rows; ``reader``: rows the reader decided (✎).
+        Unchanged rows (an override of sentences only) are not filled again."""
+        same = self._comparison is not None and self._comparison.figure_pairs == (
+            comparison.figure_pairs
+        )
+        if same and rows == self.rows_shown and reader == self._reader:
+            self._comparison = comparison
+            return
         self._comparison = comparison
         self.rows_shown = rows
         self._reader = reader
