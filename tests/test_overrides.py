@@ -182,3 +182,16 @@ def test_cli_reports_overrides_that_do_not_apply(
     err = capsys.readouterr().err
     assert "refused: right sentence 77 does not exist" in err
     assert "no longer attaches" in err
+
+
+def test_a_set_memo_keeps_the_overrides_of_pairs_not_opened() -> None:
+    from compare_tui.report.notes import NoteSet
+
+    c = machine()
+    ids, names = pair_ids(c)
+    (o,) = toggle_unlink(c, (), videos(c))  # type: ignore[misc]
+    stored = [StoredOverride(o, ids, names), StoredOverride(o, ("gone", "away"), ("x", "y"))]
+    memo = NoteSet(c.documents, [], overrides=stored)
+    text = memo.render(date="2025-06-14")  # no pair opened, nothing to compare with
+    back, bad = parse_overrides(text)
+    assert bad == 0 and [s.pair for s in back] == [ids, ("gone", "away")]
