@@ -12,6 +12,8 @@ from compare_tui.core.load import clean_text
 from compare_tui.core.models import Source
 from compare_tui.report.json import to_json
 
+from .conftest import assert_pair_shape
+
 #: Words that exercise every stage: figures, vague quantities, bounds, attribution, furniture.
 NEWS_WORDS = [
     "10",
@@ -102,10 +104,8 @@ def test_every_comparison_keeps_its_invariants(left_raw: str, right_raw: str) ->
             if f["low"] is not None and f["high"] is not None:
                 assert f["low"] <= f["high"]
 
-    used: list[set[int]] = [set(), set()]
     for p in data["figure_pairs"]:
         assert p["status"] in {"agree", "conflict"} and p["why"]
         for side, key in ((0, "left"), (1, "right")):
             assert 0 <= p[key] < len(data["figures"][side])
-            assert p[key] not in used[side]
-            used[side].add(p[key])
+    assert_pair_shape([(p["left"], p["right"], p["status"]) for p in data["figure_pairs"]])

@@ -67,11 +67,18 @@ def figure_at(comp: Comparison, side: int, context: str, written: str) -> int | 
 )
 def test_keyed_verdict(case: dict[str, Any]) -> None:
     comp = comparison(case["key"])
-    i = figure_index(comp, 0, *case["left"])
-    j = figure_index(comp, 1, *case["right"])
-    found = [p for p in comp.figure_pairs if p.left == i and p.right == j]
+    # A key lists every mention of one quantity in an article ("Krol, 40" and "just turned 40"):
+    # a pair of any two of them is the pair, as the dev set's scorer counts it.
+    gold = next(
+        g
+        for g in key(case["key"])["gold"]
+        if case["left"] in g["left"] and case["right"] in g["right"]
+    )
+    lefts = {figure_index(comp, 0, *m) for m in gold["left"]}
+    rights = {figure_index(comp, 1, *m) for m in gold["right"]}
+    found = [p for p in comp.figure_pairs if p.left in lefts and p.right in rights]
     assert found, f"{case['left'][1]} and {case['right'][1]} are not paired"
-    assert str(found[0].status) == case["status"], found[0].why
+    assert case["status"] in {str(p.status) for p in found}, [p.why for p in found]
 
 
 TRAPS = [
@@ -95,7 +102,7 @@ def test_look_alike_is_never_a_conflict(name: str, n: int) -> None:
         if p.left in lefts and p.right in rights
     ]
     for left, right in conflicts:
-        reason = KNOWN_TRAPS.get((name, left, right))
+        reason = KNOWN_TRAPS.get((name, left.lower(), right.lower()))
         if reason is not None:
             pytest.xfail(reason)
     assert conflicts == []

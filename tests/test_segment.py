@@ -304,7 +304,7 @@ def test_seed_004_header_caption_dateline_and_crosshead() -> None:
     assert got["Mali leader Assimi Goita had vowed to end insecurity. / AP"] is (
         SegmentKind.FURNITURE
     )
-    assert got["June 14, 2025"] is SegmentKind.HEADLINE
+    assert got["June 14, 2025"] is SegmentKind.FURNITURE  # the publication date
     assert got["Hooded young men"] is SegmentKind.HEADLINE
     assert got["Wagner fighters leave Mali"] is SegmentKind.HEADLINE
 
@@ -328,6 +328,9 @@ def test_seed_002_comments_closed() -> None:
         ("Comments are closed.", "comments"),
         ("© 2024 The African Spectator. All Rights Reserved.", "copyright"),
         ("Copyright 2025 Example Media Group", "copyright"),
+        ("June 14, 2025", "date_line"),
+        ("Published: 14 June 2025 10:30 BST", "date_line"),
+        ("Sun 28 Jul 2024 12.00 BST", "date_line"),
         ("You may also like", "related"),
         ("Related articles", "related"),
         ("Read more: Mali junta extends transition", "related"),
@@ -361,6 +364,8 @@ def test_furniture_rules(line: str, rule: str) -> None:
         "Source of the fighting remains unclear, officials said.",
         "Home is far away for thousands displaced by the fighting.",
         "Views differ on the toll.",
+        "June 14, 2025 will be remembered as a dark day.",
+        "On June 14, 2025, the army attacked.",
     ],
 )
 def test_prose_is_not_furniture(line: str) -> None:
@@ -457,7 +462,7 @@ def test_every_furniture_rule_says_why() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["June 14, 2025", "Hooded young men", "Wagner fighters leave Mali", "U.S. envoy in Bamako"],
+    ["June 14", "Hooded young men", "Wagner fighters leave Mali", "U.S. envoy in Bamako"],
 )
 def test_one_line_block_without_final_punctuation_is_one_headline(line: str) -> None:
     text = f"{line}\n\nThe army said so. It was sure."
@@ -583,3 +588,25 @@ def test_degenerate_inputs(text: str) -> None:
 def test_seed_invariants(prefix: str) -> None:
     text = seed(prefix).read_text(encoding="utf-8")
     check_invariants(text, segment(text))
+
+
+def test_headlines_under_an_also_heading_are_links_to_other_stories() -> None:
+    text = (
+        "Building collapse kills hundreds\n\n"
+        "The death toll rose to at least 370 on Sunday, officials said.\n\n"
+        "ALSO:\n\n"
+        "Taliban says spring offensive begins now\n\n"
+        "Bomb blasts at campaign offices in northwest Pakistan kill 11\n\n"
+        "Times staff writers contributed to this report.\n\n"
+        "Rescuers kept digging"
+    )
+    got = kinds(text)
+    assert [k for _, k in got] == [
+        SegmentKind.HEADLINE,
+        SegmentKind.SENTENCE,
+        SegmentKind.FURNITURE,
+        SegmentKind.FURNITURE,
+        SegmentKind.FURNITURE,
+        SegmentKind.SENTENCE,  # prose ends the list
+        SegmentKind.HEADLINE,  # so a later crosshead is a headline again
+    ]

@@ -80,7 +80,7 @@ async def test_tables_name_every_article_and_show_whole_values(
         assert widths[1] >= len("000_633a6f03b1d6c80d.txt")
         figures = screen.query_one("#overview-figures", DataTable)
         cells = {str(c) for k in range(figures.row_count) for c in figures.get_row_at(k)}
-        assert {"13 or more", "3-9", "about 2,000", "✗ conflict", "✓ agree"} <= cells
+        assert {"24 or more", "3-9", "about 2,000", "✗ conflict", "✓ agree"} <= cells
         labels = [str(figures.get_row_at(k)[0]) for k in range(figures.row_count)]
         assert any(lb.endswith(", says Azawad separatists’ spokesperson") for lb in labels)
         # Conflicts first.

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from compare_tui.core.align import align_sentences
+from compare_tui.core.dates import date_line
 from compare_tui.core.figures import extract_figures
 from compare_tui.core.figures.pairing import pair_figures
 from compare_tui.core.inputs import load_input
@@ -34,7 +35,11 @@ def build_document(text: str, source: Source) -> Document:
     """Segment clean text into a Document and find its headline."""
     seg = segment(text)
     doc = Document(source=source, text=text, paragraphs=seg.paragraphs, sentences=seg.sentences)
-    return replace(doc, title=source.title or _guess_title(doc))
+    if source.published is None:
+        found = date_line(doc)
+        if found is not None:
+            source = replace(source, published=found, published_from="date line")
+    return replace(doc, source=source, title=source.title or _guess_title(doc))
 
 
 def _guess_title(doc: Document) -> str | None:

@@ -21,6 +21,8 @@ from enum import StrEnum
 
 from compare_tui.core.corpus import Corpus
 from compare_tui.core.figure_table import LONE_KINDS
+from compare_tui.core.figures.frames import head_and_side
+from compare_tui.core.lexicon import HEAD_CLASSES
 from compare_tui.core.models import Figure, FigureKind, PairStatus
 
 __all__ = [
@@ -108,17 +110,22 @@ def matrix_pairs(corpus: Corpus) -> list[tuple[int, int]]:
 
 class _Rows:
     """Union-find over (article, figure) that refuses to put two figures of one article
-    together."""
+    together, or two known different things ("Malian soldiers", "Wagner militants") joined
+    through a figure that names neither ("dozens killed")."""
 
-    def __init__(self) -> None:
+    def __init__(self, head_of: Callable[[tuple[int, int]], str | None]) -> None:
         self.parent: dict[tuple[int, int], tuple[int, int]] = {}
         self.docs: dict[tuple[int, int], set[int]] = {}
+        self.heads: dict[tuple[int, int], set[str]] = {}
         self.links: dict[tuple[int, int], list[FigureLink]] = {}
+        self.head_of = head_of
 
     def find(self, x: tuple[int, int]) -> tuple[int, int]:
         if x not in self.parent:
             self.parent[x] = x
             self.docs[x] = {x[0]}
+            head = self.head_of(x)
+            self.heads[x] = {head} if head is not None else set()
             self.links[x] = []
         while self.parent[x] != x:
             self.parent[x] = self.parent[self.parent[x]]
@@ -133,11 +140,22 @@ class _Rows:
             return
         if self.docs[a] & self.docs[b]:
             return
+        if self.heads[a] and self.heads[b] and self.heads[a] != self.heads[b]:
+            return
         root, child = min(a, b), max(a, b)
         self.parent[child] = root
         self.docs[root] |= self.docs.pop(child)
+        self.heads[root] |= self.heads.pop(child)
         self.links[root] += self.links.pop(child)
         self.links[root].append(link)
+
+
+def _known_head(figure: Figure) -> str | None:
+    """The lexicon class of what a count counts ("soldier"), if the lexicon knows it."""
+    if figure.kind is not FigureKind.COUNT:
+        return None
+    head, _ = head_and_side(figure.counted)
+    return head if head in HEAD_CLASSES else None
 
 
 def _most_common(values: list[str | None]) -> str | None:
@@ -155,7 +173,7 @@ def figure_matrix(
     """Conflicting rows first, then agreeing rows (most articles first), then figures only
     one article gives (counts, measures, money and percentages unless ``all_single``)."""
     n = len(corpus)
-    rows = _Rows()
+    rows = _Rows(lambda x: _known_head(corpus.figures(x[0])[x[1]]))
     pairs = matrix_pairs(corpus)
     found: list[FigureLink] = []
     for k, (i, j) in enumerate(pairs):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from compare_tui.core import lexicon as lx
 from compare_tui.core.models import Comparison, Figure, FigureKind, PairStatus
 
 
@@ -72,10 +73,10 @@ _CURRENCY = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 
 
 def value_text(figure: Figure) -> str:
-    """A figure's value as a reader checks it: "10", "about 2,000", "13 or more", "3-9 days".
+    """A figure's value as a reader checks it: "10", "about 2,000", "24 or more", "3-9 days".
 
     The one formatter of values: the figure table, the memos and the pair explanations
-    (``pairing.describe``) all print values with it, so a row's cells and its "why" agree.
+    (``explain.describe``) all print values with it, so a row's cells and its "why" agree.
     """
     low, high = figure.low, figure.high
     if figure.kind in _AS_WRITTEN or (low is None and high is None):
@@ -119,7 +120,7 @@ def _unit_suffix(figure: Figure, *, symbol: str, plural: bool) -> str:
 
 def unit_plural(unit: str) -> str:
     """ "foot" -> "feet", "year" -> "years", "century" -> "centuries"."""
-    return _PLURAL.get(unit, unit if unit.endswith("s") else unit + "s")
+    return _PLURAL.get(unit, unit if unit.endswith("s") else lx.plural(unit))
 
 
 def _num(value: float | None) -> str:

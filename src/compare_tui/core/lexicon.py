@@ -33,10 +33,14 @@ def _words(spaced: str) -> frozenset[str]:
 HEAD_CLASSES: dict[str, str] = {
     # General news.
     # Patients are people; "the injured" is no head noun but people with the event "wounded".
-    "person": "person people civilian individual resident villager inhabitant patient",
+    "person": "person people civilian individual resident villager inhabitant patient victim "
+    "adult participant respondent",
     "home": "home house dwelling building",
+    # "the eight-story building" and "the eight floors that were built".
+    "floor": "floor story storey level",
+    "gun": "gun firearm weapon rifle handgun pistol",
     "job": "job worker employee staffer manager",
-    "child": "child kid",
+    "child": "child kid boy girl",
     "truck": "truck lorry",
     # Conflict and security reporting.
     "fighter": "fighter gunman militant member combatant rebel insurgent separatist jihadist "
@@ -46,11 +50,13 @@ HEAD_CLASSES: dict[str, str] = {
     "casualty": "casualty",
     "police": "police policeman officer",
 }
+#: Classes of people: "people" in general may be any of them.
+HUMAN_CLASSES = frozenset({"person", "child", "fighter", "soldier", "mercenary", "police"})
 #: Head noun -> its class.
 HEAD: dict[str, str] = {w: cls for cls, ws in HEAD_CLASSES.items() for w in ws.split()}
 
 #: "57 deaths", "the death toll rose to 57": people killed, whoever they were.
-DEATH_NOUNS = _words("death fatality life")
+DEATH_NOUNS = _words("death fatality life toll")
 
 #: Who typically gives a figure, by role. Two sources in different roles (police and organisers,
 #: an army and the rebels it fights) give rival figures: when they differ that is news, not a
@@ -85,6 +91,8 @@ STOP = _words(
 #: Words before a counted noun that are not the noun ("59,000 fewer workers", "175 remaining
 #: South Korean workers", "two more boys"): the head is the noun after them.
 NP_FILLERS = _words("fewer more remaining other additional further extra new total")
+#: Nouns that measure out a thing named after "of": "a strip of metal" is metal.
+CONTAINER_NOUNS = _words("piece strip slice part chunk bit fragment section portion sheet shard")
 #: Role words in a source ("a spokesman for the army"): the group is the army, not "spokes".
 ROLE_WORDS = _words("spokes member official expert analyst worker head leader chief statement")
 #: Spellings of one word: the army is the military; spokesmen and spokeswomen speak alike.
@@ -99,9 +107,47 @@ SYNONYM = {
 #: Events that happen to people: a count of them with no noun ("16 injured", "killed 31")
 #: counts people.
 HUMAN_EVENTS = _words(
-    "killed wounded injured arrested abducted missing rescued evacuated displaced"
+    "killed wounded injured arrested abducted missing rescued evacuated displaced population"
 )
 WORD_RE = re.compile(r"[A-Za-z][\w\-]*")
+
+#: Month names, and every spelling a date may use -> month number ("sept" is AP style).
+MONTH_NAMES: list[str] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+MONTHS: dict[str, int] = {m.lower(): i + 1 for i, m in enumerate(MONTH_NAMES)}
+MONTHS.update({m[:3].lower(): i + 1 for i, m in enumerate(MONTH_NAMES)})
+MONTHS["sept"] = 9
+
+
+#: Plurals that do not add -s ("a 10-foot wall" measures feet, "a two-child policy" children).
+_IRREGULAR_PLURAL = {"foot": "feet", "child": "children", "person": "people", "man": "men"}
+
+
+def plural(noun: str) -> str:
+    """The plural of a singular noun read off a compound ("story" of "eight-story" -> "stories",
+    "seat" -> "seats", "inch" -> "inches"), so it reads like the noun a count counts."""
+    w = noun.lower()
+    if w in _IRREGULAR_PLURAL:
+        return _IRREGULAR_PLURAL[w]
+    if w.endswith("man") and len(w) > 4:
+        return w[:-3] + "men"
+    if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        return w[:-1] + "ies"
+    if w.endswith(("s", "x", "ch", "sh", "z")):
+        return w + "es"
+    return w + "s"
 
 
 def lemma(word: str) -> str:

@@ -188,6 +188,7 @@ def make_source(
         outlet=one_line(outlet),
         author=one_line(author),
         published=one_line(published),
+        published_from="page metadata" if one_line(published) else None,
         title=one_line(title),
     )
 

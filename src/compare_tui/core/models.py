@@ -82,6 +82,9 @@ class Source:
     outlet: str | None = None
     author: str | None = None
     published: str | None = None
+    #: Where ``published`` was read: "page metadata", or "date line" (a line of the text that
+    #: holds only a date, ``dates.date_line``); None when there is no date.
+    published_from: str | None = None
     #: Headline given by the source itself (HTML metadata); the segmenter's guess otherwise.
     title: str | None = None
 
@@ -251,9 +254,21 @@ class Comparison:
 
     @cached_property
     def paired_figures(self) -> tuple[dict[int, int], dict[int, int]]:
-        """Per side, figure index -> index of the figure pair that holds it."""
-        left = {p.left: n for n, p in enumerate(self.figure_pairs)}
-        right = {p.right: n for n, p in enumerate(self.figure_pairs)}
+        """Per side, figure index -> index of the figure pair that holds it.
+
+        A figure may stand in two pairs (an article gives one quantity twice, and the other
+        article's figure pairs with both mentions): its conflict is the one shown, else its
+        first pair."""
+        left: dict[int, int] = {}
+        right: dict[int, int] = {}
+        for n, p in enumerate(self.figure_pairs):
+            for side, index in ((left, p.left), (right, p.right)):
+                held = side.get(index)
+                if held is None or (
+                    p.status is PairStatus.CONFLICT
+                    and self.figure_pairs[held].status is not PairStatus.CONFLICT
+                ):
+                    side[index] = n
         return left, right
 
     @property

@@ -81,7 +81,8 @@ class Vague:
 
 
 #: Vague quantities, longest phrase first when matched. Chosen so that ranges a reader would
-#: call different do not overlap: "several" (3-9) never agrees with "dozens" (13+).
+#: call different do not overlap: "several" (3-9) never agrees with "dozens" (24+: two dozen
+#: at least, as the plural says). "multiple" says only "more than one".
 #: "many", "numerous", "few" and "a number of" are left out on purpose: they carry no
 #: checkable size, and flagging "many" against "40" would be noise, not a finding.
 VAGUE: dict[str, Vague] = {
@@ -94,7 +95,8 @@ VAGUE: dict[str, Vague] = {
     "a handful": Vague(2, 6),
     "several": Vague(3, 9),
     "half a dozen": Vague(6, 6),
-    "dozens": Vague(13, None),
+    "dozens": Vague(24, None),
+    "multiple": Vague(2, None),
     "scores": Vague(40, None),
     "hundreds": Vague(200, None),
     "thousands": Vague(2_000, None),
@@ -157,9 +159,14 @@ POST_QUALIFIERS = {
     "or above": Bound.AT_LEAST, "or less": Bound.AT_MOST,
     "or fewer": Bound.AT_MOST, "or under": Bound.AT_MOST,
     "and under": Bound.AT_MOST, "or below": Bound.AT_MOST,
+    "and older": Bound.AT_LEAST, "or older": Bound.AT_LEAST,
+    "and younger": Bound.AT_MOST, "or younger": Bound.AT_MOST,
 }  # fmt: skip
-#: "nearly n" is read as n * NEARLY_FLOOR .. n: writers do not say "nearly 2,000" for 500.
-NEARLY_FLOOR = 0.8
+#: Bounds written after a number that make it an age: "those 15 and older".
+AGE_POST_QUALIFIERS = frozenset({"and older", "or older", "and younger", "or younger"})
+#: "nearly n" is read as n * NEARLY_FLOOR .. n: "nearly 7,000" is said of 6,700 or 6,900,
+#: not of 5,600; the approximate flag then widens it by the rounding unit.
+NEARLY_FLOOR = 0.95
 
 
 def apply_bound(

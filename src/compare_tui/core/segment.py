@@ -14,6 +14,8 @@ Steps:
 2. A one-line paragraph is checked against ``FURNITURE_RULES`` (page chrome: short, at most
    ``FURNITURE_MAX`` characters, and except for fixed phrases not reading as a sentence), then
    taken as a headline when it does not end in sentence punctuation; both are one segment.
+   Headline-like lines right after a "Related"/"ALSO:" heading are its list of links to
+   other stories: furniture too, up to the first line of prose.
 3. Other paragraphs are split at candidates the rules accept (abbreviations, initials,
    ellipses, quotes, numbered lists), and each piece is trimmed of whitespace.
 """
@@ -24,6 +26,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from compare_tui.core.dates import DATE_LINE_RE
 from compare_tui.core.models import SegmentKind, Sentence, Span
 
 __all__ = [
@@ -189,10 +192,13 @@ FURNITURE_RULES: tuple[FurnitureRule, ...] = (
         r"stories|posts|news|content|coverage|topics|reading))?|recommended(?:\s+for\s+you)?"
         r"|most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?|see\s+also|more\s+stories"
         r"|more\s+from\s+(?-i:[A-Z])[^.!?]{0,60}|latest\s+(?:news|stories))\s*:?"
+        r"|also\s*:"
         r"|(?:also\s+read|read\s+also|read\s+more|read\s+next|see\s+also|watch)\s*:"
         r"\s*(?-i:[A-Z0-9‘“'\"]).*",
-        "links to other articles; only the exact heading or a 'Read more: Title' line (a "
-        "capitalised title), so a headline that merely starts with 'Related' stays a headline",
+        "links to other articles; only the exact heading ('Related stories', 'ALSO:') or a "
+        "'Read more: Title' line (a capitalised title), so a headline that merely starts with "
+        "'Related' stays a headline. The headline-like lines right after such a heading are "
+        "the list of links (``segment``): their figures are other stories'",
     ),
     FurnitureRule(
         "byline",
@@ -242,6 +248,13 @@ FURNITURE_RULES: tuple[FurnitureRule, ...] = (
         r"(?:[\w-]+\s+){0,2}(?:logo|icon|avatar|thumbnail)",
         "alt text of site logos left behind by copy-paste ('white logo'); a phrase with an "
         "article ('A national icon') is prose",
+    ),
+    FurnitureRule(
+        "date_line",
+        DATE_LINE_RE,
+        "a line that is only a date ('June 14, 2025', 'Published: 14 June 2025 10:30 BST') "
+        "says when the page was published: Source metadata (``dates.date_line``), not a "
+        "figure of the story",
     ),
     FurnitureRule(
         "reading_time",
@@ -575,13 +588,22 @@ def segment(text: str) -> Segmentation:
     """Split clean text into paragraphs and classified sentences with exact offsets."""
     paragraphs: list[Span] = []
     sentences: list[Sentence] = []
+    links = False  # inside the list of links under a "Related"/"ALSO:" heading
     for p, (start, end, one_line) in enumerate(_paragraphs(text)):
         paragraphs.append(Span(start, end))
         if one_line:
             line = text[start:end]
-            if furniture_rule(line) is not None:
+            rule = furniture_rule(line)
+            if rule is not None:
+                links = rule == "related" or (links and rule != "copyright")
                 sentences.append(Sentence(start, end, p, SegmentKind.FURNITURE))
                 continue
+            if links and not _ends_sentence(line) and end - start <= _HEADLINE_MAX:
+                # "Bomb blasts at campaign offices in northwest Pakistan kill 11" under
+                # "ALSO:": another story's headline, not this one's.
+                sentences.append(Sentence(start, end, p, SegmentKind.FURNITURE))
+                continue
+            links = False
             if not _ends_sentence(line):
                 # Long prose that lost its final period, or an inline list, is not a headline.
                 listed = end - start > _HEADLINE_MAX or _list_cuts(text, start, end)[0]
@@ -591,5 +613,6 @@ def segment(text: str) -> Segmentation:
                     continue
                 sentences.extend(Sentence(s, e, p) for s, e in pieces)
                 continue
+        links = False
         sentences.extend(Sentence(s, e, p) for s, e in _split(text, start, end))
     return Segmentation(tuple(paragraphs), tuple(sentences))

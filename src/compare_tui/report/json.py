@@ -30,6 +30,7 @@ def document_dict(doc: Document) -> dict[str, Any]:
         "outlet": src.outlet,
         "author": src.author,
         "published": src.published,
+        "published_from": src.published_from,
         "text": doc.text,
         "paragraphs": _spans(doc.paragraphs),
         "sentences": [

@@ -23,6 +23,7 @@ from compare_tui.core.models import (
     Document,
     Figure,
     PairStatus,
+    Source,
     Span,
     safe_name,
 )
@@ -78,6 +79,14 @@ def _code(text: str) -> str:
 code_inline = _code
 
 
+def _published(source: Source) -> str | None:
+    """ "2025-06-14 (from a date line in the text)": a date read off the text is a reading,
+    so the memo says where it came from."""
+    if source.published and source.published_from == "date line":
+        return f"{source.published} (from a date line in the text)"
+    return source.published
+
+
 def sources_section(comparison: Comparison) -> list[str]:
     """Both sources with their provenance, as a two-column table."""
     left, right = comparison.documents
@@ -86,7 +95,7 @@ def sources_section(comparison: Comparison) -> list[str]:
         ("Headline", left.title, right.title),
         ("Outlet", left.source.outlet, right.source.outlet),
         ("Author", left.source.author, right.source.author),
-        ("Published", left.source.published, right.source.published),
+        ("Published", _published(left.source), _published(right.source)),
         ("Retrieved", left.source.retrieved, right.source.retrieved),
         ("SHA-256", left.source.sha256, right.source.sha256),
     ]

@@ -46,6 +46,14 @@ from compare_tui.core.figures.meaning import (
     looks_like_year,
     owner_is_source,
 )
+from compare_tui.core.figures.phrases import (
+    compound_noun,
+    gives_population,
+    measured_phrase,
+    partitives,
+    share_of,
+    subject_of_change,
+)
 from compare_tui.core.figures.scan import core_of, scan, triggered_sentences
 from compare_tui.core.figures.units import currency_unit
 from compare_tui.core.models import Document, Figure, FigureKind, SegmentKind
@@ -88,10 +96,13 @@ def _sentence_figures(
             core = None
         if core is None:
             continue
-        if core.end < end and (text[core.end].isalnum() or text[core.end] == "-"):
-            continue  # "3G", "F-16s", "three-member": glued to a word, not a figure
         counted, np_end = (None, core.end)
-        if core.wants_noun:
+        compound = compound_noun(text, m, core, end)
+        if compound is not None:
+            counted, np_end = compound  # "the eight-story building": eight stories
+        elif core.end < end and (text[core.end].isalnum() or text[core.end] == "-"):
+            continue  # "3G", "F-16s", "one-sided": glued to a word, not a figure
+        elif core.wants_noun:
             counted, np_end = counted_phrase(text, core.end, end)
         if not keep(text, m, core, counted, start):
             continue
@@ -102,11 +113,19 @@ def _sentence_figures(
         is_age, subject = age_of(text, kind, m.start(), core.end, (start, end))
         if is_age:
             kind, counted, np_end = FigureKind.AGE, "age", core.end
-        elif counted is None and kind in (FigureKind.MEASURE, FigureKind.DURATION):
-            counted = _unit_words(kind, text[m.start() : core.end], core.unit)
+        elif kind in (FigureKind.MEASURE, FigureKind.DURATION):
+            # "a 16-inch stray piece of metal" measures the metal; "48,000 feet" only feet.
+            counted, np_end = measured_phrase(text, m.start(), core.end, end, sent_start=start)
+            counted = counted or _unit_words(kind, text[m.start() : core.end], core.unit)
+        elif kind is FigureKind.PERCENT:
+            counted = share_of(text, start, m.start(), core.end, end)
         event = None
         if kind in (FigureKind.COUNT, FigureKind.MONEY, FigureKind.MEASURE):
             event = event_of(text, start, m.start(), np_end, end)
+        if kind is FigureKind.COUNT and event is None and gives_population(text, start, m.start()):
+            event = "population"  # "a community of 22,500", "home to about 24,000 people"
+        if kind is FigureKind.COUNT and counted is None:
+            counted = subject_of_change(text, start, m.start())  # "payrolls rising 164,000"
         if kind is FigureKind.COUNT and prev is not None and (event is None or counted is None):
             before, prev_np_end = prev
             gap = text[prev_np_end : m.start()]
@@ -132,7 +151,7 @@ def _sentence_figures(
         figures.append(fig)
         if kind is FigureKind.COUNT:
             prev = (fig, np_end)
-    return figures
+    return partitives(text, figures)
 
 
 _UNIT_WORD = re.compile(r"[A-Za-z][A-Za-z/²³]*$")

@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from compare_tui.core.figures.frames import Frame
+from compare_tui.core.figures.frames import (
+    Frame,
+    heads_clash,
+    rounding_unit,
+    same_head,
+    story_key,
+)
 
 #: Dimensions given a bias of their own: the model learns how telling a same value is for
 #: each ("2015" and "2015" usually are one year; "two" and "two" often are not one count).
@@ -48,6 +54,8 @@ FEATURES: tuple[str, ...] = (
     "times_differ",
     "position_gap",
     "mutual_best",
+    "lead_same",
+    "only_same",
     *(f"kind_{k}" for k in KIND_FEATURES),
 )
 #: Where ``mutual_best`` stands in a vector: filled in once every candidate is known.
@@ -125,14 +133,16 @@ def compatible(p: Frame, q: Frame) -> bool:
     """Whether two frames' values can be one true value, as news copy means them.
 
     Intervals widened by precision must overlap; two different lower bounds of a running
-    count ("at least 370" and "at least 377") differ; a strict bound excludes its own value
+    count differ when one is exact ("at least 370" and "at least 377"), not when both are
+    round floors ("at least 100" and "more than 125"); a strict bound excludes its own value
     ("more than 100,000" against "up to 100,000").
     """
     slack = max(p.precision, q.precision) if p.unit != q.unit else 0.0
-    if max(p.wide_low, q.wide_low) > min(p.wide_high, q.wide_high) + slack:
+    low, high = max(p.wide_low, q.wide_low), min(p.wide_high, q.wide_high)
+    if low > high + slack + 1e-9 * max(1.0, abs(low)):  # 1e-9: unit conversions round
         return False
-    if p.lower_bound and q.lower_bound and p.low != q.low:
-        return False
+    if p.lower_bound and q.lower_bound and p.low != q.low and (_exact(p) or _exact(q)):
+        return False  # "at least 377" is a confirmed count; "more than 125" a rounded floor
     for a, b in ((p, q), (q, p)):
         # a is a strict lower bound at exactly b's upper bound (or the reverse).
         if a.strict and a.high is None and b.low is None and a.low == b.high:
@@ -142,13 +152,26 @@ def compatible(p: Frame, q: Frame) -> bool:
     return True
 
 
-def _closeness(p: Frame, q: Frame) -> float:
+def _exact(f: Frame) -> bool:
+    """A value written to the unit ("377", not "370" or "125"): a count, not a round floor."""
+    return f.low is not None and f.low == int(f.low) and rounding_unit(f.low) < 5
+
+
+def closeness(p: Frame, q: Frame) -> float:
     """1 for one value, falling to 0 at a factor of two apart (midpoints of finite ends)."""
     a = _middle(p)
     b = _middle(q)
     if a is None or b is None or a <= 0 or b <= 0:
         return 0.0
     return max(0.0, 1.0 - abs(math.log(a / b)) / math.log(2))
+
+
+def ratio(p: Frame, q: Frame) -> float:
+    """How many times the larger value is the smaller (midpoints); 1 when either is unknown."""
+    a, b = _middle(p), _middle(q)
+    if a is None or b is None or a <= 0 or b <= 0:
+        return 1.0
+    return max(a, b) / min(a, b)
 
 
 def _middle(f: Frame) -> float | None:
@@ -175,15 +198,18 @@ def vector(
     both_subjects = p.subject is not None and q.subject is not None
     both_sources = bool(p.source and q.source)
     both_times = bool(p.times and q.times)
+    one_story = (
+        story_key(p) is not None and (same_head(p, q) or p.head == q.head) and p.event == q.event
+    )
     out = [
         float(same),
         float(same and rare),
         float(same) * min(1.0, math.log10(max(1.0, abs(size))) / 4),
         float(compatible(p, q)),
-        _closeness(p, q),
-        float(both_heads and p.head == q.head),
-        float(both_heads and p.head != q.head),
-        float(not both_heads),
+        closeness(p, q),
+        float(same_head(p, q)),
+        float(heads_clash(p, q)),
+        float(not both_heads or (not same_head(p, q) and not heads_clash(p, q))),
         float(sides_meet),
         float(both_sides and not sides_meet),
         float(both_events and p.event == q.event),
@@ -200,6 +226,8 @@ def vector(
         float(both_times and not p.times & q.times),
         abs(p.position - q.position),
         0.0,
+        float(p.lead and q.lead and one_story),
+        float(p.only and q.only and one_story),
     ]
     out.extend(float(p.dimension == k) for k in KIND_FEATURES)
     return out

@@ -17,14 +17,17 @@ Precision, as news copy writes it:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from compare_tui.core import lexicon as lx
 from compare_tui.core import numbers as nb
 from compare_tui.core.figures.conversions import base_unit
 from compare_tui.core.figures.meaning import WEEKDAYS, owner_is_source
+from compare_tui.core.figures.units import DURATION_UNITS, MEASURE_UNITS
 from compare_tui.core.models import Document, Figure, FigureKind
 from compare_tui.core.words import content_stems
 
@@ -72,6 +75,16 @@ class Frame:
     near_words: frozenset[str]
     position: float
     sentence: int
+    #: The first figure of its document with this dimension, head and event ("the death toll
+    #: rose to 305" before "the earlier toll of 235"): leads of two reports tell one story.
+    lead: bool = False
+    #: The only figure of its document with this dimension, head and event.
+    only: bool = False
+    #: People named by no noun ("eight were rescued", "a toll of 57"): any kind of people.
+    anyone: bool = False
+    #: The previous figure again in other units, in parentheses: "111,000 acres (45,000
+    #: hectares)". It pairs through the figure it restates, never on its own.
+    restates: bool = False
 
 
 _BOUND_WORDS = {
@@ -94,13 +107,52 @@ def frames(document: Document, figures: tuple[Figure, ...]) -> list[Frame]:
     """One frame per figure of ``document``, in the same order."""
     count = max(1, len(document.sentences))
     cache: dict[int, tuple[frozenset[str], frozenset[str], list[tuple[int, int, str]]]] = {}
-    out = []
+    out: list[Frame] = []
     for figure in figures:
         if figure.sentence not in cache:
             cache[figure.sentence] = _sentence_keys(document, figure.sentence)
         words, times, tokens = cache[figure.sentence]
-        out.append(_frame(document, figure, words, times, tokens, count))
-    return out
+        frame = _frame(document, figure, words, times, tokens, count)
+        if out and _restates(document.text, figures[len(out) - 1], figure, out[-1], frame):
+            frame = dataclasses.replace(frame, restates=True)
+        out.append(frame)
+    return _mark_leads(out)
+
+
+_CONVERSION_GAP = re.compile(r"\s*[(\[]\s*(?:about|some|roughly|around|nearly|or)?\s*")
+
+
+def _restates(text: str, prev: Figure, figure: Figure, p: Frame, q: Frame) -> bool:
+    """ "111,000 acres (45,000 hectares)", "48,000 feet (14,600 metres)": one measure twice."""
+    return (
+        prev.sentence == figure.sentence
+        and p.dimension == q.dimension
+        and prev.unit != figure.unit
+        and _CONVERSION_GAP.fullmatch(text, prev.end, figure.start) is not None
+    )
+
+
+def story_key(f: Frame) -> tuple[str, str | None, str | None] | None:
+    """What happened to what, for telling a report's lead figure from later ones ("305
+    killed"), or the object a measure is of ("a 16-inch strip of metal"): None for a count
+    without an event, since "37 states" may be any states."""
+    if f.event is None and (f.dimension == "count" or f.head is None):
+        return None
+    return f.dimension, f.head, f.event
+
+
+def _mark_leads(out: list[Frame]) -> list[Frame]:
+    counts = Counter(k for k in map(story_key, out) if k is not None)
+    seen: set[tuple[str, str | None, str | None]] = set()
+    marked = []
+    for f in out:
+        key = story_key(f)
+        if key is None:
+            marked.append(f)
+            continue
+        marked.append(dataclasses.replace(f, lead=key not in seen, only=counts[key] == 1))
+        seen.add(key)
+    return marked
 
 
 def _sentence_keys(
@@ -127,22 +179,32 @@ def _frame(
     high = figure.high * factor if figure.high is not None else None
     bound = _bound(figure.text)
     wide_low, wide_high = widen(low, high, approx=figure.approx, kind=figure.kind)
-    # Only counts and ages name a thing counted; a measure's counted words are its unit.
-    counts = figure.kind in (FigureKind.COUNT, FigureKind.AGE)
+    if figure.kind is FigureKind.TIME and not _SECONDS.search(figure.text):
+        wide_high += 59 / 3600  # "4:43 p.m." is the whole minute, 4:43:13 p.m. within it
+    if high is not None and _is_nearly(figure.text):
+        # "nearly 13%" is said of 12%: short of the figure by up to one rounding unit.
+        wide_low = min(wide_low, high - rounding_unit(figure.high or high) * factor)
+    # Counts and ages name a thing counted; a measure names one only when written as a
+    # compound ("a 16-inch strip of metal"), else its counted words are its unit ("feet").
+    counts = figure.kind in (FigureKind.COUNT, FigureKind.AGE) or (
+        figure.kind in (FigureKind.MEASURE, FigureKind.DURATION) and not _unit_only(figure.counted)
+    )
     head, side = head_and_side(figure.counted) if counts else (None, set())
     event = lx.EVENT_GROUP.get(figure.event or "", figure.event)
     source = lx.stems(figure.source)
     roles = frozenset(lx.SOURCE_ROLES[w] for w in source if w in lx.SOURCE_ROLES)
-    enemy_claim = False
+    enemy_claim = anyone = False
     if figure.kind is FigureKind.COUNT:
         side_roles = {lx.SOURCE_ROLES[w] for w in side if w in lx.SOURCE_ROLES}
         enemy_claim = bool(roles and side_roles and not roles & side_roles)
         if owner_is_source(document, figure):
             side |= source - lx.ROLE_WORDS
+        implicit = head is None or head in lx.DEATH_NOUNS
         if head in lx.DEATH_NOUNS or (head is None and event == "killed"):
             head, event = "person", "killed"  # a death toll counts people killed
         elif head is None and event in lx.HUMAN_EVENTS:
             head = "person"
+        anyone = implicit and head == "person"
     before = [k for s, _, k in tokens if s < figure.start and k][-_NEAR:]
     after = [k for s, _, k in tokens if s >= figure.end and k][:_NEAR]
     return Frame(
@@ -168,6 +230,7 @@ def _frame(
         near_words=frozenset(before + after),
         position=figure.sentence / count,
         sentence=figure.sentence,
+        anyone=anyone,
     )
 
 
@@ -183,6 +246,14 @@ def _dimension(figure: Figure) -> tuple[str, float]:
     if kind is FigureKind.AGE and figure.unit in ("month", "week"):
         return "age", (1 / 12 if figure.unit == "month" else 7 / 365.25)
     return kind.value, 1.0
+
+
+_SECONDS = re.compile(r"\d:\d\d:\d\d")
+_NEARLY_WORDS = tuple(q + " " for q, b in nb.QUALIFIERS.items() if b == nb.Bound.NEARLY)
+
+
+def _is_nearly(text: str) -> bool:
+    return " ".join(text.lower().split()).startswith(_NEARLY_WORDS)
 
 
 def _bound(text: str) -> str | None:
@@ -222,7 +293,7 @@ def widen(
         if kind in (FigureKind.YEAR, FigureKind.DATE, FigureKind.ORDINAL):
             return lo, hi
         # The edge itself is out: "about 20,000" does not stretch to meet 25,000.
-        half = rounding_unit(low) / 2 * (1 - 1e-9)
+        half = rounding_unit(low) / 2 * (1 - 1e-6)
         return lo - half, hi + half
     return lo, hi
 
@@ -239,6 +310,11 @@ def head_and_side(counted: str | None) -> tuple[str | None, set[str]]:
     main, rest = parts[0], (parts[1] if len(parts) > 1 else "")
     words = [lx.lemma(w) for w in lx.WORD_RE.findall(main)]
     words = [w for w in words if w not in lx.NP_FILLERS]
+    if words and (words[-1] in lx.CONTAINER_NOUNS or _is_unit(words[-1])) and rest:
+        # "a strip of metal", "a piece of metal": the thing is the metal
+        inner = [lx.lemma(w) for w in lx.WORD_RE.findall(rest) if w.lower() not in lx.STOP]
+        if inner:
+            return lx.HEAD.get(inner[-1], inner[-1]), set(words[:-1]) | set(inner[:-1])
     if not words:
         return None, set()
     head = words[-1]
@@ -246,6 +322,31 @@ def head_and_side(counted: str | None) -> tuple[str | None, set[str]]:
     if head in lx.SIDE_NOUNS:
         side.add(head)
     return lx.HEAD.get(head, head), side
+
+
+def _unit_only(counted: str | None) -> bool:
+    return not counted or _is_unit(counted.split()[-1])
+
+
+def _is_unit(word: str) -> bool:
+    low = word.lower()
+    return low in MEASURE_UNITS or low in DURATION_UNITS or lx.lemma(low) in DURATION_UNITS
+
+
+def same_head(p: Frame, q: Frame) -> bool:
+    """One counted thing: the same head class, or one compound read both ways ("test
+    flights" and "flight tests": each head is the other's modifier)."""
+    if p.head is None or q.head is None:
+        return False
+    return p.head == q.head or (p.head in q.side and q.head in p.side)
+
+
+def heads_clash(p: Frame, q: Frame) -> bool:
+    """Two known, different counted things ("soldiers", "trucks"). People named by no noun do
+    not clash with a kind of people: "eight were rescued" may be "eight boys"."""
+    if p.head is None or q.head is None or same_head(p, q):
+        return False
+    return not ((p.anyone or q.anyone) and {p.head, q.head} <= lx.HUMAN_CLASSES)
 
 
 def _surname(name: str | None) -> str | None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
+from compare_tui.core import lexicon as lx
 from compare_tui.core.figures.scan import Core
-from compare_tui.core.figures.units import MONTHS, alt, words
+from compare_tui.core.figures.units import alt, words
+from compare_tui.core.lexicon import MONTHS
 from compare_tui.core.models import Document, Figure, FigureKind
 
 #: Function words that end a counted noun phrase.
@@ -22,6 +24,9 @@ _STOP = words(
     here now too very what whether out up down off again ever never already almost nearly
     along toward towards amid despite near like one two three four five six seven eight
     nine ten whereas others feared believed thought presumed reported said
+    inside outside aboard abroad overnight today yesterday tonight
+    fell rose came went took gave made told got ran struck began saw became remain remained
+    stood found seen shown known held built sent kept brought thrown lost won
     """
 )
 WEEKDAYS = words(
@@ -99,7 +104,7 @@ _YEAR_NOUNS = words(
 _MASS_COUNT = words("police staff personnel cattle livestock")
 _ONE_PREV_BLOCK = words(
     """
-    no any every each the this that at which some anyone someone no-one as of
+    no any every each the this that at some anyone someone no-one as of
     """
 )
 _ONE_NEXT_BLOCK = words(
@@ -124,7 +129,15 @@ def counted_phrase(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         return None, lead.end()
     at = lead.end()
     words: list[tuple[int, int]] = []
+    filler = _NP_WORD.match(text, at, limit)
+    if filler is not None and filler.group(1).lower() in lx.NP_FILLERS:
+        # "four more boys", "175 remaining South Korean workers": the filler opens the phrase
+        # and may stand before a name.
+        words.append((filler.start(1), filler.end(1)))
+        at = filler.end()
     at = _np_words(text, at, limit, words, max_words=4)
+    if all(text[a:b].lower() in lx.NP_FILLERS for a, b in words):
+        return None, pos  # "15 more than last year": no noun
     while words and _is_verb_like(text[words[-1][0] : words[-1][1]]):
         words.pop()  # "100,000 marched": a participle ends a phrase only as an adjective
     if not words:
@@ -152,11 +165,20 @@ def _np_words(
         low = word.lower()
         if low in _STOP or low in EVENTS or low in WEEKDAYS or low in MONTHS:
             break
-        if len(low) > 4 and low.endswith("ly"):
+        if len(low) > 4 and low.endswith("ly") and low not in _LY_ADJECTIVES:
+            break  # "12 reportedly died": an adverb ends the phrase
+        if (
+            words
+            and (low.endswith("ed") or low.endswith("ing"))
+            and not _modifies_next(text, w, limit, words)
+        ):
             break
-        if words and (low.endswith("ed") or low.endswith("ing")):
-            break
-        if words and word[0].isupper() and not text[words[-1][0]].isupper():
+        if (
+            words
+            and word[0].isupper()
+            and not text[words[-1][0]].isupper()
+            and text[words[-1][0] : words[-1][1]].lower() not in lx.NP_FILLERS
+        ):
             break
         if words and is_plural(text[words[-1][0] : words[-1][1]]) and word[0].islower():
             break  # "contractors remain": a noun after a plural head is most often a verb
@@ -165,7 +187,21 @@ def _np_words(
     return at
 
 
+def _modifies_next(text: str, w: re.Match[str], limit: int, words: list[tuple[int, int]]) -> bool:
+    """A participle inside a phrase is an adjective when a noun follows it and the word before
+    it is no plural head: "similar powered flight tests", but not "12 people injured"."""
+    if is_plural(text[words[-1][0] : words[-1][1]]):
+        return False
+    nxt = _NP_WORD.match(text, w.end(), limit)
+    if nxt is None:
+        return False
+    low = nxt.group(1).lower()
+    return nxt.group(1).islower() and low not in _STOP and low not in EVENTS
+
+
 _IRREGULAR_PLURALS = words("people children cattle")
+#: Adjectives that end in -ly, so do not end a phrase as adverbs do ("scores of deadly attacks").
+_LY_ADJECTIVES = words("deadly elderly early daily weekly monthly yearly costly friendly likely")
 #: Collective nouns that say things as a body ("police put the number at 20,000").
 COLLECTIVE = words("police military army government authorities junta")
 
@@ -252,6 +288,14 @@ def event_of(text: str, sent_start: int, fig_start: int, np_end: int, limit: int
 _NAME = r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}"
 #: "Jeremy Lewis, 26," / "Lawrence, 18.": a name, a comma, a whole number, then a clause end.
 _NAME_BEFORE = re.compile(rf"(?P<name>{_NAME}),\s*(?:(?:a|an|aged)\s+)?$")
+#: "a white male, between 30 and 40,": a person described, not named, then an age.
+_PERSON_BEFORE = re.compile(
+    r"\b(?:man|woman|male|female|boy|girl|teenager|teen|suspect|victim|driver|gunman|mother|"
+    r"father|son|daughter|wife|husband),\s*$",
+    re.IGNORECASE,
+)
+#: An age as written after a comma: "26", "30 to 40", "between 30 and 40", "30-40".
+_AGE_WRITTEN = re.compile(r"(?:between\s+)?(\d{1,3})(?:\s*(?:-|–|to|and)\s*(\d{1,3}))?")
 _AGE_AFTER = re.compile(
     r"(?:\s*[,;)]|\s*\.(?:\s|$)|\s+(?:and|was|were|is|are|had|has|of|from|who|died)\b)"
 )
@@ -291,11 +335,12 @@ def age_of(
             if after is not None and after.group("name").split()[0].lower() not in _NOT_NAMES:
                 name = after.group("name")
         return True, name
+    shape = _AGE_WRITTEN.fullmatch(written)
     if (
         kind is FigureKind.COUNT
-        and name is not None
-        and written.isdigit()
-        and 0 < int(written) < 120
+        and shape is not None
+        and all(0 < int(n) < 120 for n in shape.groups() if n)
+        and (name is not None or _PERSON_BEFORE.search(text, max(sent_start, start - 20), start))
         and _AGE_AFTER.match(text, end, sent_end) is not None
     ):
         return True, name

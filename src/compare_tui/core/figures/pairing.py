@@ -25,22 +25,24 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from compare_tui.core import lexicon as lx
-from compare_tui.core import numbers as nb
-from compare_tui.core.figure_table import value_text
+from compare_tui.core.dates import later_report
+from compare_tui.core.figures.assign import Candidate, anchored, assign, leads_of_one_story
+from compare_tui.core.figures.explain import explain
 from compare_tui.core.figures.features import (
     FEATURES,
     MUTUAL,
     Models,
+    closeness,
     compatible,
     default_models,
+    ratio,
     vector,
 )
-from compare_tui.core.figures.frames import Frame, frames
+from compare_tui.core.figures.frames import Frame, frames, heads_clash, same_head
 from compare_tui.core.models import (
     Alignment,
     Document,
     Figure,
-    FigureKind,
     FigurePair,
     PairStatus,
 )
@@ -52,29 +54,22 @@ class PairOptions:
     """Tuning knobs; the defaults are what the tests hold."""
 
     #: Probability that two figures with compatible values are one quantity, to pair them.
-    agree_threshold: float = 0.1
+    agree_threshold: float = 0.05
     #: The same for values that conflict; higher, since a false conflict misleads.
     conflict_threshold: float = 0.3
     #: Buckets larger than this (left x right) compare each figure with its likeliest
     #: candidates only (same value, head noun, rare words), at most ``candidates`` of them.
+    #: A figure left over by the one-to-one assignment joins the pair of its best candidate
+    #: when that candidate is this likely: an article that gives one quantity twice
+    #: ("Krol, 40," and "the 40-year-old") has both mentions paired.
+    repeat_threshold: float = 0.5
     max_bucket_pairs: int = 40_000
     candidates: int = 48
     #: Weights of the models; None for the fitted ones shipped with the package.
     models: Models | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """One scored candidate pair, with the evidence behind it."""
-
-    left: int
-    right: int
-    #: Probability that the two are one quantity, on all the evidence.
-    probability: float
-    #: The same without the value features: what a conflict must rest on.
-    context: float
-    agree: bool
-    features: tuple[float, ...]
+IDF_FLOOR = 0.5
 
 
 def sentence_idf(left: Document, right: Document) -> dict[str, float]:
@@ -85,7 +80,9 @@ def sentence_idf(left: Document, right: Document) -> dict[str, float]:
         for s in doc.sentences:
             total += 1
             df.update({k for _, _, k in content_stems(doc.text, s.start, s.end) if k})
-    return {w: math.log((total + 1) / (n + 0.5)) for w, n in df.items()}
+    # At least IDF_FLOOR: in two one-line texts every word is in half the sentences, and
+    # "fined the bank" must still count as shared words.
+    return {w: max(IDF_FLOOR, math.log((total + 1) / (n + 0.5))) for w, n in df.items()}
 
 
 def _aligned_sets(
@@ -222,13 +219,10 @@ def _may_pair(p: Frame, q: Frame) -> bool:
     soldiers"), counts of different events (killed, wounded) or ages of different people are
     never one quantity, whatever their values. Unknown head nouns are left to the model:
     "2,440 people" pulled out alive are "2,500 survivors"."""
+    if (p.restates or q.restates) and p.unit != q.unit:
+        return False  # a conversion in parentheses pairs only with its own unit
     known = p.head in lx.HEAD_CLASSES and q.head in lx.HEAD_CLASSES
-    if (
-        p.head is not None
-        and q.head is not None
-        and p.head != q.head
-        and (known or p.vague or q.vague)
-    ):
+    if heads_clash(p, q) and (known or p.vague or q.vague):
         return False
     if p.event is not None and q.event is not None and p.event != q.event:
         return False
@@ -243,11 +237,17 @@ def _same_group(p: Frame, q: Frame) -> bool:
     One speaker's two numbers for one thing ("about 20,000 people", police said; "police put
     the crowd at 25,000 people") are one quantity too.
     """
-    if p.head is None or p.head != q.head or p.event != q.event:
+    if not same_head(p, q) or p.event != q.event:
         return False
     if p.event is not None and p.side and q.side and p.side & q.side:
         return True
     return bool(p.source & q.source) and not (p.vague or q.vague)
+
+
+#: Two reports do not disagree by more than this factor about one count: 7,200 and 435
+#: structures destroyed are two fires. Vague words are exempt: "a handful" against "dozens"
+#: is the disagreement a reader must see.
+MAX_CONFLICT_RATIO = 5.0
 
 
 def _may_conflict(p: Frame, q: Frame) -> bool:
@@ -258,13 +258,15 @@ def _may_conflict(p: Frame, q: Frame) -> bool:
     """
     if p.roles and q.roles and not p.roles & q.roles:
         return False
+    if ratio(p, q) > MAX_CONFLICT_RATIO and not (p.vague or q.vague):
+        return False
     if (p.enemy_claim or q.enemy_claim) and not p.roles & q.roles:
         return False
     if p.subject is not None or q.subject is not None:
         return p.subject == q.subject
     if p.dimension != "count":
         return True
-    if p.head is None or q.head is None or p.head != q.head:
+    if not same_head(p, q):
         return False
     return (p.event is None) == (q.event is None)
 
@@ -285,7 +287,7 @@ def pair_figures(
     kept: list[tuple[float, Candidate]] = []
     for c in candidates:
         p, q = lp[c.left], rp[c.right]
-        group = _same_group(p, q)
+        group = _same_group(p, q) or leads_of_one_story(p, q)
         if c.agree and c.probability >= opts.agree_threshold:
             kept.append((c.probability, c))
         elif (
@@ -301,55 +303,24 @@ def pair_figures(
             t[1].right,
         )
     )
-    used_l: set[int] = set()
-    used_r: set[int] = set()
-    pairs: list[FigurePair] = []
-    for _, c in kept:
-        if c.left in used_l or c.right in used_r:
-            continue
-        used_l.add(c.left)
-        used_r.add(c.right)
-        status = PairStatus.AGREE if c.agree else PairStatus.CONFLICT
-        pairs.append(
-            FigurePair(c.left, c.right, status, explain(lf[c.left], rf[c.right], agree=c.agree))
+    leads = {(c.left, c.right) for _, c in kept if leads_of_one_story(lp[c.left], rp[c.right])}
+    chosen = assign(kept, repeat_threshold=opts.repeat_threshold, leads=leads)
+
+    def allowed(c: Candidate) -> bool:
+        # An anchored conflict is a near miss (2015 vs 2016, 224 vs 226), never a factor apart.
+        p, q = lp[c.left], rp[c.right]
+        return c.agree or (closeness(p, q) > 0 and _may_conflict(p, q))
+
+    taken = [c for _, c in chosen] + anchored(chosen, candidates, lp, rp, allowed=allowed)
+    later = later_report(left.source.published, right.source.published)
+    pairs = [
+        FigurePair(
+            c.left,
+            c.right,
+            PairStatus.AGREE if c.agree else PairStatus.CONFLICT,
+            explain(lf[c.left], rf[c.right], agree=c.agree, later=later),
         )
+        for c in taken
+    ]
     pairs.sort(key=lambda p: (p.left, p.right))
     return tuple(pairs)
-
-
-# --- Explanations -------------------------------------------------------------------------
-
-
-#: Kinds compared by exact value but shown as written ("March 14", "14 March").
-_AS_WRITTEN = frozenset({FigureKind.YEAR, FigureKind.DATE, FigureKind.TIME, FigureKind.ORDINAL})
-
-
-def describe(figure: Figure) -> str:
-    """A figure's value as the figure table prints it (``figure_table.value_text``), with the
-    words of a vague quantity first: "10", "about 2,000", "dozens (13 or more)"."""
-    value = value_text(figure)
-    word = " ".join(figure.text.lower().split())
-    vague = next((w for w in nb.VAGUE if word.endswith(w)), None)
-    if vague is not None and figure.kind is FigureKind.COUNT:
-        return f"{vague} ({value.removeprefix('about ')})"
-    return value
-
-
-def explain(left: Figure, right: Figure, *, agree: bool) -> str:
-    """Short human reason: "both 10", "2,000 vs about 2,000", "3 vs 7 separatist gunmen killed".
-
-    Dates, times and years agree only on the same value, so two wordings of one date read
-    "March 14 = 14 March".
-    """
-    a, b = describe(left), describe(right)
-    if a == b:
-        text = f"both {a}"
-    elif agree and left.kind in _AS_WRITTEN:
-        text = f"{a} = {b}"
-    else:
-        text = f"{a} vs {b}"
-    if agree:
-        return text
-    what = max((left.counted or "", right.counted or ""), key=len)
-    event = left.event or right.event or ""
-    return " ".join(part for part in (text, what, event) if part)

@@ -25,7 +25,6 @@ from compare_tui.core.figures.units import (
     FRACTION_OF_RE,
     MEASURE_UNITS,
     MONTH_RE,
-    MONTHS,
     NUM_RE,
     SHORT_RE,
     alt,
@@ -35,6 +34,7 @@ from compare_tui.core.figures.units import (
     pound_is_money,
     sign_unit,
 )
+from compare_tui.core.lexicon import MONTHS
 from compare_tui.core.models import Document, FigureKind
 
 _SUFFIX = re.compile(
@@ -60,7 +60,7 @@ _UNIT_AHEAD = (
 _SHORT_AFTER_DIGITS = rf"(?:\s?(?:bln|mln|tln|mil|bn|mn|tn)|(?:m|k)(?!\s+{DIMENSION_WORDS_RE}\b))\b"
 
 _SCANNER = re.compile(
-    rf"""(?<![\w.,:/\-])(?:
+    rf"""(?:(?<=\bage-)|(?<![\w.,:/\-]))(?:
       (?P<date>
           (?P<m1>{MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?(?![\d:])
         | (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH_RE})(?:,?\s+(?P<y2>\d{{4}}))?
@@ -68,8 +68,8 @@ _SCANNER = re.compile(
         | (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d\d)-(?P<id>\d\d))
       )(?![\w])
     | (?P<time>(?:(?P<tqual>about|around|approximately|roughly)\s+)?
-        (?:(?P<th>\d{{1,2}})(?:[:.](?P<tm>\d\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)
-        | (?P<th2>\d{{1,2}}):(?P<tm2>\d\d)(?![\d:])))
+        (?:(?P<th>\d{{1,2}})(?:[:.](?P<tm>\d\d)(?::(?P<ts>\d\d))?)?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)
+        | (?P<th2>\d{{1,2}}):(?P<tm2>\d\d)(?::(?P<ts2>\d\d))?(?![\d:])))
     | (?P<decade>(?:1[5-9]|20)\d0)s\b
     | (?P<ordd>\d+)(?:st|nd|rd|th)\b
     | (?:(?P<qual>{nb.QUALIFIER_RE})\s+)?(?:
@@ -187,6 +187,10 @@ def scan(text: str, start: int, end: int, triggers: list[int]) -> list[re.Match[
         ]
         for c in [*candidates, pos]:
             m = _SCANNER.match(text, c, end)
+            if m is not None and m.group("num2") and not _range_ok(m):
+                # "from 12 percent in 1991 to 17.9 percent": "1991 to 17.9" is no range; read
+                # the first number alone, so the scan goes on to the second.
+                m = _SCANNER.match(text, c, m.end("num"))
             if m is not None and m.end() > pos:
                 matches.append(m)
                 # A sign or code after the amount is its own ("10 rmb 20 usd"): not the start
@@ -195,6 +199,18 @@ def scan(text: str, start: int, end: int, triggers: list[int]) -> list[re.Match[
                 last = tail.end() if tail is not None else m.end()
                 break
     return matches
+
+
+def _range_ok(m: re.Match[str]) -> bool:
+    """A written range runs upwards, or abbreviates its second end ("2014-15")."""
+    first, second = m.group("num"), m.group("num2")
+    try:
+        low, high = nb.word_value(first), nb.word_value(second)
+    except (ValueError, OverflowError, ZeroDivisionError):
+        return False
+    if low is None or high is None:
+        return False
+    return high >= low or (first.isdigit() and second.isdigit() and len(second) < len(first))
 
 
 _WORD_AT = re.compile(r"[A-Za-z]+")
@@ -214,14 +230,15 @@ def core_of(text: str, m: re.Match[str], limit: int) -> Core | None:
     if g("time") is not None:
         hour = int(g("th") or g("th2"))
         minute = int(g("tm") or g("tm2") or 0)
+        second = int(g("ts") or g("ts2") or 0)  # "4:43:13 p.m.", a time read off a recording
         ampm = (g("ampm") or "").lower()
-        if minute > 59 or hour > 24 or (ampm and not 1 <= hour <= 12):
+        if minute > 59 or second > 59 or hour > 24 or (ampm and not 1 <= hour <= 12):
             return None
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
             hour = 0
-        value = hour + minute / 60
+        value = hour + minute / 60 + second / 3600
         return Core(m.end(), value, value, bool(g("tqual")), FigureKind.TIME, None, False)
     if g("decade") is not None:
         first = float(g("decade"))
@@ -287,7 +304,10 @@ def core_of(text: str, m: re.Match[str], limit: int) -> Core | None:
         approx = "dozen" in g("num").lower() or bool(g("num2") and " or " in m.group(0))
         bare_share = bool(_SHARE.fullmatch(g("num"))) and not g("num2")
         if g("post"):
-            bound = nb.POST_QUALIFIERS[" ".join(g("post").lower().split())]
+            post = " ".join(g("post").lower().split())
+            bound = nb.POST_QUALIFIERS[post]
+            if post in nb.AGE_POST_QUALIFIERS and kind is FigureKind.COUNT:
+                kind, unit = FigureKind.AGE, "year"  # "only those 15 and older can buy"
     if low is None or (high is None and g("vague") is None and g("vmul") is None):
         return None
     if high is not None and high < low:

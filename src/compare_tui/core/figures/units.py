@@ -25,23 +25,6 @@ def alt(words: Iterable[str]) -> str:
     return "|".join(sorted(escaped, key=len, reverse=True))
 
 
-MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-MONTHS: dict[str, int] = {m.lower(): i + 1 for i, m in enumerate(MONTH_NAMES)}
-MONTHS.update({m[:3].lower(): i + 1 for i, m in enumerate(MONTH_NAMES)})
-MONTHS["sept"] = 9
 # Month names are matched case-sensitively ("May 5", not "may 5 soldiers").
 # Only abbreviations take a full stop: "Mar. 3", but the stop after "14 March." ends the sentence.
 MONTH_RE = (
@@ -74,9 +57,9 @@ DURATION_UNITS: dict[str, str] = {
 #: What makes a number of years a person's age rather than a span of time: "69-year-old",
 #: "40 years old", "87 yo", "30 years of age". "aged 40" and "at the age of 40" are read before
 #: the number (AGE_BEFORE_RE). Months count too: "a six-month-old baby".
-AGE_AFTER_RE = r"(?:[\s-]+old\b|\s+of\s+age\b)"
+AGE_AFTER_RE = r"(?:[\s-]+olds?\b|\s+of\s+age\b)"
 AGE_ABBREVIATIONS = {"yo": "year", "y/o": "year", "y.o.": "year"}
-AGE_BEFORE_RE = r"\b(?:aged|ages?|at\s+the\s+age\s+of|age\s+of)\s+$"
+AGE_BEFORE_RE = r"\b(?:aged|ages?|at\s+the\s+age\s+of|age\s+of)(?:\s+|-)$"
 
 #: Units of measure in news copy, every spelling and abbreviation to one unit name. Area,
 #: volume and speed units are several words ("square meters", "miles per hour"); the
