@@ -9,7 +9,6 @@ notes: ``pair_notes``. Notes belong to the app (``NotesApp``): one memo per set 
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -36,7 +35,7 @@ from compare_tui.ui.screens.pair_load import (
     compare_articles,
 )
 from compare_tui.ui.screens.pair_overrides import PairOverrides
-from compare_tui.ui.screens.pair_scroll import bring_to_state, follow, freeze_heap
+from compare_tui.ui.screens.pair_scroll import Heap, bring_to_state, follow
 from compare_tui.ui.widgets.article import ArticlePane, Highlight
 from compare_tui.ui.widgets.figures import FiguresTable
 from compare_tui.ui.widgets.rows import AlignedRows, RowsHighlight
@@ -83,7 +82,7 @@ class PairScreen(PairOverrides):
         #: Where the reader is; replaced by a transition on every move.
         self.state = PairState(current=None)
         self.book: PairNotes | None = None
-        self._frozen = False
+        self._heap = Heap()
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -173,6 +172,7 @@ class PairScreen(PairOverrides):
         if self._want_figure is not None:
             self._open_on_figure(*self._want_figure)
         self.set_interval(0.1, self._maybe_freeze, repeat=50, name="freeze")
+        self.set_interval(1.0, self._heap.idle, name="idle-gc")
 
     def _show(self, c: Comparison) -> None:
         """Draw ``c`` (the machine's, overrides applied), the reader kept on their sentence."""
@@ -216,6 +216,7 @@ class PairScreen(PairOverrides):
 
     def _update(self, *, scroll: bool) -> None:
         """Push the current alignment, figure and match to both panes; scroll them to it."""
+        self._heap.moved()
         index, state = self.index, self.state
         if index is None or state.current is None:
             self._status()
@@ -312,14 +313,12 @@ class PairScreen(PairOverrides):
         self._maybe_freeze()
 
     def _maybe_freeze(self) -> None:
-        """Freeze once the view is on screen (tried on every rewrap and on a short timer)."""
-        if not self._frozen and self.shown:
-            self._frozen = True
-            freeze_heap()
+        """Settle the heap once the view is on screen (on every rewrap and a short timer)."""
+        if not self._heap.settled and self.shown:
+            self._heap.settle()
 
     def on_unmount(self) -> None:
-        if self._frozen:
-            gc.unfreeze()
+        self._heap.release()
 
     # -- the aligned-rows view ------------------------------------------------------------
 

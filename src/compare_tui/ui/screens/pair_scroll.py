@@ -1,10 +1,13 @@
 """Scrolling the pair view: bringing the panes (or the rows) to the reader's position, and
-keeping the two panes level when the reader scrolls one of them; and keeping scrolling
-smooth on long pairs (``freeze_heap``)."""
+keeping the two panes level when the reader scrolls one of them; and keeping steps smooth
+on long pairs (``Heap``)."""
 
 from __future__ import annotations
 
 import gc
+import time
+from dataclasses import dataclass
+from typing import ClassVar
 
 from compare_tui.ui.pair_state import PairIndex, PairState
 from compare_tui.ui.widgets.article import ArticlePane
@@ -49,17 +52,46 @@ def follow(source: ArticlePane, partner: ArticlePane, index: PairIndex) -> None:
     partner.scroll_to_line(partner.line_of(docs[1 - side].sentences[other].start) - offset)
 
 
-def freeze_heap() -> None:
-    """Keep the garbage collector off the comparison and the wrapped lines.
+@dataclass(slots=True)
+class Heap:
+    """Keep garbage collection out of the reader's keystrokes.
 
     A 16,000-sentence pair holds millions of long-lived objects; every full collection
-    walked them all (~120 ms), and one landed in an n/p step every few dozen steps.
-    Once the view is on screen they live as long as the view: ``gc.freeze`` moves them
-    out of the collector's reach, and the screen's ``on_unmount`` gives them back
-    (``gc.unfreeze``).
+    walked them all (~120 ms), and one landed in an n/p step every few dozen steps. Once
+    the view is on screen (``settle``) they live as long as the view: ``gc.freeze`` moves
+    them out of the collector's reach. Steps still leave cyclic garbage and cached lines
+    (~1,500 objects a step), so full collections came back within 100 steps at 150-400 ms
+    each: automatic collection is off while the view is shown, and ``idle`` collects (and
+    freezes what survives) when no key came for ``IDLE`` seconds and enough was allocated.
+    ``release`` gives everything back when the view goes.
     """
-    gc.collect()
-    gc.freeze()
+
+    #: Seconds without a move before collecting; allocations that make it worth it.
+    IDLE: ClassVar[float] = 0.5
+    ALLOCATIONS: ClassVar[int] = 20_000
+    settled: bool = False
+    last_move: float = 0.0
+
+    def settle(self) -> None:
+        self.settled = True
+        gc.collect()
+        gc.freeze()
+        gc.disable()
+
+    def moved(self) -> None:
+        self.last_move = time.monotonic()
+
+    def idle(self) -> None:
+        quiet = time.monotonic() - self.last_move >= self.IDLE
+        if self.settled and quiet and gc.get_count()[0] >= self.ALLOCATIONS:
+            gc.collect()
+            gc.freeze()
+
+    def release(self) -> None:
+        if self.settled:
+            self.settled = False
+            gc.unfreeze()
+            gc.enable()
 
 
-__all__ = ["bring_to_state", "follow", "freeze_heap"]
+__all__ = ["Heap", "bring_to_state", "follow"]
