@@ -51,19 +51,25 @@ class PairIndex:
 
     @classmethod
     def of(cls, c: Comparison, overrides: Sequence[Override] = ()) -> PairIndex:
-        left, right = (doc.sentences for doc in c.documents)
+        # Page furniture is rare: an alignment is skipped when all it holds is furniture.
+        furniture = [
+            {i for i, s in enumerate(doc.sentences) if not s.matchable} for doc in c.documents
+        ]
         stops = [
             n
             for n, a in enumerate(c.alignments)
-            if any(left[i].matchable for i in a.left) or any(right[j].matchable for j in a.right)
+            if not furniture[0].issuperset(a.left) or not furniture[1].issuperset(a.right)
         ] or list(range(len(c.alignments)))
         anchors: tuple[list[int], list[int]] = ([], [])
-        last = [0, 0]
-        for a in c.alignments:
-            for side, idx in enumerate((a.left, a.right)):
-                if idx:
-                    last[side] = min(idx)
-                anchors[side].append(last[side])
+        last_l = last_r = 0
+        add_l, add_r = anchors[0].append, anchors[1].append
+        for a in c.alignments:  # indexes within an alignment ascend: the first is the least
+            if a.left:
+                last_l = a.left[0]
+            if a.right:
+                last_r = a.right[0]
+            add_l(last_l)
+            add_r(last_r)
         split = [(o.left, o.right) for o in overrides if o.decision is Decision.SPLIT_FIGURES]
         split_l = {i for left, _ in split for i in left}
         split_r = {j for _, right in split for j in right}
