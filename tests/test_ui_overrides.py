@@ -136,3 +136,41 @@ async def test_pair_two_figures_with_a_verdict(tmp_path: Path) -> None:
         assert "counted on different days" in mine.why
         assert view.index.conflict_rows  # the reader's conflict is stepped to with ]
         await pilot.press("q")
+
+
+async def test_a_bad_stored_decision_is_reported_and_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    from compare_tui.core.override_edits import toggle_unlink
+    from compare_tui.report.decisions import StoredOverride, decisions_section
+    from compare_tui.report.notes import MEMO_MARKER, pair_ids
+
+    from .test_ui_support import seed_comparison
+
+    c = seed_comparison()
+    n = next(k for k, a in enumerate(c.alignments) if a.left and a.right)
+    (o,) = toggle_unlink(c, (), n)  # type: ignore[misc]
+    ids, names = pair_ids(c)
+    bad = StoredOverride(replace(o, left=(999,)), ids, names)
+    text = "\n".join([MEMO_MARKER, *decisions_section([bad])])
+    (tmp_path / "notes.md").write_text(text, encoding="utf-8")
+    app = make_app(tmp_path)
+    said: list[str] = []
+    notify = app.notify
+
+    def recording(message: str, **options: object) -> None:
+        said.append(message)
+        notify(message, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(app, "notify", recording)
+    async with app.run_test(size=SIZE) as pilot:
+        view = await settled(pilot)
+        assert view.comparison is not None
+        assert view.comparison.alignments == c.alignments  # nothing applied
+        assert any("refused: left sentence 999 does not exist" in m for m in said)
+        await pilot.press("u", "s", "q")  # a new decision saved beside the bad one
+    memo = (tmp_path / "notes.md").read_text(encoding="utf-8")
+    assert '"left":[999]' in memo and "refused: left sentence 999" in memo
+    assert memo.count("compare-tui-override") == 2

@@ -53,13 +53,12 @@ class PairOverrides(PairPrompts):
         if memo is not None:
             ids, names = pair_ids(self.machine)
             memo.overrides = with_pair(memo.overrides, ids, names, overrides, resolved.problems)
-        if resolved.problems:
-            n = len(resolved.problems)
-            self.notify(
-                f"{n} reader decision{'s' if n != 1 else ''} no longer attach (kept in the notes)",
-                markup=False,
-                severity="warning",
-            )
+        if resolved.problems and not changed:  # said once, when the pair opens
+            k, why = min(resolved.problems.items())
+            more = len(resolved.problems) - 1
+            said = f"Reader decision {k + 1} ({overrides[k].decision}): {why}"
+            said += f" (and {more} more)" if more else ""
+            self.notify(said + "; kept in the notes", markup=False, severity="warning")
         if self.book is not None:
             self.book.comparison = resolved.comparison
         if changed:
