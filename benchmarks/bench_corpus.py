@@ -29,8 +29,8 @@ from compare_tui.core.corpus import Corpus
 from compare_tui.core.inputs import load_input
 from compare_tui.core.load import LoadedText
 from compare_tui.core.models import Source
+from compare_tui.core.overview import build_overview
 from compare_tui.core.segment import segment
-from compare_tui.report.overview import build_overview
 
 ROOT = Path(__file__).resolve().parent.parent
 NOVEL = ROOT.parent / "shared" / "bench" / "war-and-peace.txt"

@@ -19,6 +19,7 @@ import statistics
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 from compare_tui.core.compare import build_document
@@ -76,9 +77,11 @@ def main() -> int:
         left, right = article(n, 1), article(n, 2)
         figs = extract_figures(left), extract_figures(right)
         pairs = pair_figures(left, right, figs, ())
-        seconds = median_time(lambda: pair_figures(left, right, figs, ()), 3 if n < 10_000 else 1)
+        runs = 3 if n < 10_000 else 1
+        seconds = median_time(partial(pair_figures, left, right, figs, ()), runs)
         growth = f"x{seconds / previous:.2f}" if previous else "-"
-        print(f"| {len(figs[0]):,} / {len(figs[1]):,} | {len(pairs):,} | {seconds:.2f} s | {growth} |")
+        sides = f"{len(figs[0]):,} / {len(figs[1]):,}"
+        print(f"| {sides} | {len(pairs):,} | {seconds:.2f} s | {growth} |")
         previous = seconds
     seeds = sorted((ROOT / "seeds").glob("00[04]_*.txt"))
     cli = [sys.executable, "-m", "compare_tui", "--json", *map(str, seeds)]

@@ -250,7 +250,7 @@ def test_python_dash_m_works() -> None:
 
 def test_seeds_are_the_shared_seeds_byte_for_byte() -> None:
     sums = (Path(__file__).parent / "data" / "seeds.sha256").read_text().split("\n")
-    expected = dict(reversed(line.split("  ")) for line in sums if line)
+    expected = {name: digest for digest, name in (line.split("  ") for line in sums if line)}
     found = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in SEEDS.glob("*.txt")}
     assert found == expected
 

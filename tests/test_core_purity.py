@@ -19,11 +19,23 @@ def _modules_after(code: str) -> set[str]:
     return {line.split(".")[0] for line in out.splitlines()}
 
 
-def test_core_imports_neither_textual_nor_rich() -> None:
-    loaded = _modules_after(
-        "import compare_tui.core.compare, compare_tui.core.align, compare_tui.core.figures, "
-        "compare_tui.core.figures.pairing, compare_tui.core.segment, compare_tui.core.load"
-    )
+SRC = Path(__file__).resolve().parent.parent / "src" / "compare_tui"
+
+
+def _modules_of(package: str) -> list[str]:
+    """Every module of ``compare_tui.<package>``, found on disk (new ones are checked too)."""
+    root = SRC / package
+    names = []
+    for path in sorted(root.rglob("*.py")):
+        parts = path.relative_to(SRC.parent).with_suffix("").parts
+        names.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return names
+
+
+def test_every_core_and_notes_module_imports_neither_textual_nor_rich() -> None:
+    modules = _modules_of("core") + _modules_of("notes")
+    assert len(modules) > 20
+    loaded = _modules_after("import " + ", ".join(modules))
     assert "textual" not in loaded
     assert "rich" not in loaded
 
@@ -42,9 +54,8 @@ def test_report_commands_do_not_import_textual(tmp_path: Path) -> None:
     assert "rich" not in loaded
 
 
-def test_core_never_imports_report_or_ui() -> None:
-    core = Path(__file__).resolve().parent.parent / "src" / "compare_tui" / "core"
-    for module in core.glob("*.py"):
+def test_core_never_imports_report_notes_or_ui() -> None:
+    for module in (SRC / "core").rglob("*.py"):
         source = module.read_text(encoding="utf-8")
-        assert "compare_tui.report" not in source, module.name
-        assert "compare_tui.ui" not in source, module.name
+        for upper in ("compare_tui.report", "compare_tui.ui", "compare_tui.notes"):
+            assert upper not in source, module.name

@@ -106,6 +106,22 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self._send(
                 200, gzip.compress(NEWS), "text/html; charset=utf-8", Content_Encoding="gzip"
             )
+        elif path == "/short":
+            # Declares 100,000 bytes, sends 500, then closes: a cut connection.
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            self.wfile.write(b"word " * 100)
+            self.wfile.flush()
+            self.close_connection = True
+        elif path.startswith("/cookie"):
+            self._send(
+                200,
+                NEWS,
+                "text/html; charset=utf-8",
+                Set_Cookie="session=SECRETSESSION; HttpOnly",
+            )
         elif path == "/image.png":
             self._send(200, b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "image/png")
         else:
@@ -362,3 +378,59 @@ def test_only_http_urls_are_urls() -> None:
     assert not is_url("ftp://example.org/a") and not is_url("article.html")
     with pytest.raises(FetchError, match="only http:// and https://"):
         fetch("ftp://example.org/a", options=FetchOptions(use_cache=False))
+
+
+# -- issue 10: truncated bodies, secrets, a hostile cache ------------------------------------
+
+
+def test_a_body_shorter_than_its_content_length_is_an_error_and_never_cached(
+    base: str, tmp_path: Path
+) -> None:
+    """Failure 9: 500 of a declared 100,000 bytes was accepted, compared and cached."""
+    with pytest.raises(FetchError, match=r"incomplete|cannot fetch"):
+        fetch(f"{base}/short", options=_opts(tmp_path))
+    assert read_cache(f"{base}/short", cache_dir=tmp_path / "cache") is None
+
+
+def test_set_cookie_and_secret_query_values_never_reach_the_cache(
+    base: str, tmp_path: Path
+) -> None:
+    """Failure 12: Set-Cookie values and ?token= were written into the cache."""
+    url = f"{base}/cookie?token=TOPSECRETTOKEN&page=2"
+    page = fetch(url, options=_opts(tmp_path))
+    assert "set-cookie" not in page.headers
+    stored = "".join(p.read_text(errors="replace") for p in (tmp_path / "cache").glob("*.json"))
+    assert "SECRETSESSION" not in stored and "TOPSECRETTOKEN" not in stored
+    assert "token=***" in stored
+    # The masked record still serves the page offline.
+    again = fetch(url, options=_opts(tmp_path, offline=True))
+    assert again.from_cache and again.body == NEWS
+    loaded = load_input(url, fetch_options=_opts(tmp_path))
+    assert "TOPSECRETTOKEN" not in (loaded.source.url or "") + loaded.source.path
+
+
+def test_a_symlink_planted_in_the_cache_is_never_written_through(base: str, tmp_path: Path) -> None:
+    """Failure 13: the cache overwrote a file outside it through a planted symlink."""
+    url = f"{base}/article.html"
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    (cache / f"{cache_key(url)}.body").symlink_to(victim)
+    (cache / f"{cache_key(url)}.json").symlink_to(victim)
+    fetch(url, options=_opts(tmp_path))
+    assert victim.read_text() == "precious"
+    assert not (cache / f"{cache_key(url)}.body").is_symlink()
+    # And reading never follows one either.
+    (cache / f"{cache_key(url)}.body").unlink()
+    (cache / f"{cache_key(url)}.body").symlink_to(victim)
+    assert read_cache(url, cache_dir=cache) is None
+
+
+def test_a_cache_folder_others_can_write_is_tightened(base: str, tmp_path: Path) -> None:
+    """Failure 13: an existing cache folder with mode 0777 was used as is."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    cache.chmod(0o777)
+    fetch(f"{base}/article.html", options=_opts(tmp_path))
+    assert cache.stat().st_mode & 0o777 == 0o700

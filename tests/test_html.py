@@ -256,5 +256,6 @@ def test_missing_trafilatura_gives_install_hint(monkeypatch: pytest.MonkeyPatch)
         extract_article("<html><body><p>x</p></body></html>", name="page.html")
     message = str(info.value)
     assert message.startswith("page.html: ")
-    assert "pip install 'compare-tui[web]'" in message
+    assert "importing trafilatura failed (No module named 'trafilatura')" in message
+    assert "pip install --force-reinstall compare-tui" in message
     assert "\n" not in message

@@ -126,15 +126,16 @@ def test_missing_trafilatura_is_one_line_with_install_hint(monkeypatch: pytest.M
 
     def fake_import(name: str, *args: Any, **kwargs: Any) -> Any:
         if name.split(".")[0] == "trafilatura":
-            raise ImportError(name)
+            raise ImportError("lxml.html.clean module is now a separate project")
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", fake_import)
     with pytest.raises(LoadError) as info:
         load_input(str(DATA / "news.html"))
     assert str(info.value) == (
-        f"{DATA / 'news.html'}: reading HTML pages needs trafilatura; "
-        "install it with: pip install 'compare-tui[web]'"
+        f"{DATA / 'news.html'}: cannot read HTML pages: importing trafilatura failed "
+        "(lxml.html.clean module is now a separate project); "
+        "reinstall with: pip install --force-reinstall compare-tui"
     )
 
 

@@ -8,20 +8,19 @@ from pathlib import Path
 import pytest
 
 from compare_tui.core.models import AlignKind, Comparison, Document
-from compare_tui.report.notes import (
+from compare_tui.notes.model import Note, NoteKind, alignment_target, attach, figure_target
+from compare_tui.notes.noteset import NoteSet
+from compare_tui.notes.parse import parse_memo
+from compare_tui.notes.storage import (
     MEMO_MARKER,
     MemoError,
-    Note,
-    NoteKind,
-    alignment_target,
-    attach,
+    MemoFile,
     default_notes_name,
-    figure_target,
-    parse_memo,
+    default_set_notes_name,
     read_memo,
-    render_memo,
     save_memo,
 )
+from compare_tui.report.notes_memo import render_memo, render_note_set
 
 from .test_ui_support import seed_comparison, text_comparison
 
@@ -101,9 +100,10 @@ def test_save_refuses_a_file_that_is_not_a_memo(tmp_path: Path) -> None:
 
 def test_save_replaces_own_memo_atomically(tmp_path: Path) -> None:
     path = tmp_path / "n.md"
-    save_memo(path, MEMO_MARKER + "\none\n")
-    save_memo(path, MEMO_MARKER + "\ntwo\n")
-    assert path.read_text().endswith("two\n")
+    session = MemoFile(path)
+    session.save(MEMO_MARKER + "\none\n")
+    session.save(MEMO_MARKER + "\ntwo\n")
+    assert path.read_text().startswith(MEMO_MARKER + "\ntwo\n<!-- compare-tui sha256:")
     assert [p.name for p in tmp_path.iterdir()] == ["n.md"]
 
 
@@ -113,7 +113,7 @@ def test_read_missing_memo_is_empty(tmp_path: Path) -> None:
 
 def test_default_name_from_both_articles() -> None:
     name = default_notes_name("seeds/000_633a6f03b1d6c80d.txt", "x/004_967b0b30f98c59d7.txt")
-    assert name == "notes-000_633a6f03b1d6c80d--004_967b0b30f98c59d7.md"
+    assert name.startswith("notes-000_633a6f03b1d6c80d--004_967b0b30f98c59d7-")
     assert "/" not in default_notes_name("a b/c d.txt", "../e?f.txt")
 
 
@@ -130,8 +130,6 @@ def _set_documents() -> tuple[Document, Document, Document, Comparison, Comparis
 
 
 def test_set_memo_gathers_pairs_and_reads_them_back() -> None:
-    from compare_tui.report.notes import NoteSet
-
     d0, d1, d2, a, b = _set_documents()
     memo = NoteSet([d0, d1, d2], title="seeds/")
     pa = memo.open(0, 2, a)
@@ -140,7 +138,7 @@ def test_set_memo_gathers_pairs_and_reads_them_back() -> None:
     pa.attached[t.key] = pa.note(t, "first pair")
     u = figure_target(b, 0, 0)
     pb.attached[u.key] = pb.note(u, "second pair")
-    text = memo.render(date="2025-06-14")
+    text = render_note_set(memo, date="2025-06-14")
     assert text.startswith(MEMO_MARKER)
     assert text.count("### Figures") == 2 and "## Sources" in text
     assert "| 3 | `" in text  # every article listed, with its path
@@ -148,34 +146,30 @@ def test_set_memo_gathers_pairs_and_reads_them_back() -> None:
     assert set(back.waiting) == {(0, 2), (1, 2)}
     assert [n.text for n in back.open(0, 2, a).attached.values()] == ["first pair"]
     # A pair never opened again is kept when saving, attached through ``comparisons``.
-    again = back.render(date="2025-06-15", comparisons=lambda i, j: b)
+    again = render_note_set(back, date="2025-06-15", comparisons=lambda i, j: b)
     assert sorted(n.text for n in parse_memo(again)) == ["first pair", "second pair"]
 
 
 def test_set_memo_keeps_notes_on_articles_not_in_the_set() -> None:
-    from compare_tui.report.notes import NoteSet
-
     d0, d1, d2, a, b = _set_documents()
     memo = NoteSet([d0, d1, d2])
     p = memo.open(1, 2, b)
     t = alignment_target(b, 2)
     p.attached[t.key] = p.note(t, "about 001")
-    text = memo.render(date="2025-06-14")
+    text = render_note_set(memo, date="2025-06-14")
     smaller = NoteSet([d0, d2], parse_memo(text))
     assert [n.text for n in smaller.orphans] == ["about 001"]
-    kept = smaller.render(date="2025-06-14", comparisons=lambda i, j: a)
+    kept = render_note_set(smaller, date="2025-06-14", comparisons=lambda i, j: a)
     assert [n.text for n in parse_memo(kept)] == ["about 001"]
     assert "no longer attach" in kept
 
 
 def test_default_set_name(tmp_path: Path) -> None:
-    from compare_tui.report.notes import default_set_notes_name
-
     folder = tmp_path / "mali coverage"
     folder.mkdir()
-    assert default_set_notes_name([str(folder) + "/"]) == "notes-mali_coverage.md"
+    assert default_set_notes_name([str(folder) + "/"]).startswith("notes-mali_coverage-")
     names = ["x/a.txt", "b.txt", "c d.txt", "e.txt", "f.txt"]
-    assert default_set_notes_name(names) == "notes-a--b--c_d--and-2-more.md"
+    assert default_set_notes_name(names).startswith("notes-a--b--c_d--and-2-more-")
 
 
 def _has_control(text: str) -> bool:
@@ -185,7 +179,6 @@ def _has_control(text: str) -> bool:
 def test_memo_of_files_with_escape_sequences_in_their_names_holds_none() -> None:
     from compare_tui.core.compare import compare_texts
     from compare_tui.core.load import load_bytes
-    from compare_tui.report.notes import NoteSet
 
     left = load_bytes(LEFT.encode(), name="dir/a\x1b]0;pwned\x07.txt")
     right = load_bytes(RIGHT.encode(), name="b\x1b[2J\tc.txt")
@@ -200,37 +193,40 @@ def test_memo_of_files_with_escape_sequences_in_their_names_holds_none() -> None
     s = NoteSet([*c.documents, third], title="a\x1b[2J set")
     p = s.open(0, 1, c)
     p.attached[note.key] = p.note(note.target, "x")
-    assert not _has_control(s.render(date="2025-06-14"))
+    assert not _has_control(render_note_set(s, date="2025-06-14"))
 
 
 # -- saving never loses what the file held ---------------------------------------------------
 
 
-def _saved_memo(tmp_path: Path, text: str = "first note") -> tuple[Path, Comparison, Note]:
+def _saved_memo(
+    tmp_path: Path, text: str = "first note"
+) -> tuple[Path, Comparison, Note, MemoFile]:
     c = text_comparison(LEFT, RIGHT)
     note = Note(alignment_target(c, 0), text)
     path = tmp_path / "notes.md"
-    assert save_memo(path, render_memo(c, [note], date="2025-06-14")) is None
-    return path, c, note
+    session = MemoFile(path)
+    assert session.save(render_memo(c, [note], date="2025-06-14")) is None
+    return path, c, note, session
 
 
 def test_hand_edit_between_load_and_save_is_kept_in_a_backup(tmp_path: Path) -> None:
-    path, c, _note = _saved_memo(tmp_path)
-    stored = read_memo(path)
+    path, c, _note, session = _saved_memo(tmp_path)
+    stored = list(session.read().notes)
     edited = path.read_text(encoding="utf-8").replace("first note", "first note, fixed on GitHub")
     edited += "\nA paragraph I added by hand.\n"
     path.write_text(edited, encoding="utf-8")
-    message = save_memo(path, render_memo(c, stored, date="2025-06-15"))
+    message = session.save(render_memo(c, stored, date="2025-06-15"))
     assert message is not None and "notes.md.bak" in message
     assert (tmp_path / "notes.md.bak").read_text(encoding="utf-8") == edited
     # A second edit, a second backup: the first one is never replaced.
     path.write_text(edited + "More by hand.\n", encoding="utf-8")
-    message = save_memo(path, render_memo(c, stored, date="2025-06-15"))
+    message = session.save(render_memo(c, stored, date="2025-06-15"))
     assert message is not None and "notes.md.bak.1" in message
     assert (tmp_path / "notes.md.bak").read_text(encoding="utf-8") == edited
     assert (tmp_path / "notes.md.bak.1").read_text(encoding="utf-8").endswith("More by hand.\n")
-    # The file as this process last wrote it: saved over without a backup.
-    assert save_memo(path, render_memo(c, [], date="2025-06-16")) is None
+    # The file as this session last wrote it: saved over without a backup.
+    assert session.save(render_memo(c, [], date="2025-06-16")) is None
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "notes.md",
         "notes.md.bak",
@@ -239,47 +235,90 @@ def test_hand_edit_between_load_and_save_is_kept_in_a_backup(tmp_path: Path) -> 
 
 
 def test_edit_made_before_this_session_read_the_memo_is_kept(tmp_path: Path) -> None:
-    path, c, _note = _saved_memo(tmp_path)
+    path, c, _note, _session = _saved_memo(tmp_path)
     edited = path.read_text(encoding="utf-8") + "\nMy conclusion, typed in an editor.\n"
     path.write_text(edited, encoding="utf-8")
-    from compare_tui.report import notes as notes_module
-
-    notes_module._KNOWN.clear()  # a new session
-    stored = read_memo(path)
-    assert save_memo(path, render_memo(c, stored, date="2025-06-15")) is not None
+    later = MemoFile(path)  # a new session
+    stored = list(later.read().notes)
+    assert later.save(render_memo(c, stored, date="2025-06-15")) is not None
     assert (tmp_path / "notes.md.bak").read_text(encoding="utf-8") == edited
 
 
 def test_a_memo_read_and_saved_again_unchanged_makes_no_backup(tmp_path: Path) -> None:
-    path, c, _note = _saved_memo(tmp_path)
-    from compare_tui.report import notes as notes_module
-
-    notes_module._KNOWN.clear()  # a new session: it reads the memo, adds a note, saves
-    stored = read_memo(path)
+    path, c, _note, _session = _saved_memo(tmp_path)
+    later = MemoFile(path)  # a new session: it reads the memo, adds a note, saves
+    stored = list(later.read().notes)
     extra = Note(figure_target(c, 0, 0), "second")
-    assert save_memo(path, render_memo(c, [*stored, extra], date="2025-06-20")) is None
+    assert later.save(render_memo(c, [*stored, extra], date="2025-06-20")) is None
     assert [p.name for p in tmp_path.iterdir()] == ["notes.md"]
 
 
-def test_unparsable_note_is_kept_in_the_backup(tmp_path: Path) -> None:
-    path, c, _note = _saved_memo(tmp_path)
-    broken = path.read_text(encoding="utf-8") + '\n<!-- compare-tui-note {"kind": oops} -->\n'
-    path.write_text(broken, encoding="utf-8")
-    from compare_tui.report import notes as notes_module
+def test_only_the_retrieved_line_changed_makes_no_backup(tmp_path: Path) -> None:
+    """Failure 4: every session wrote a .bak (and warned) because the Retrieved time moved."""
+    path, c, _note, _session = _saved_memo(tmp_path)
+    left, right = (
+        replace(d, source=replace(d.source, retrieved="2031-01-01T00:00:00+00:00"))
+        for d in c.documents
+    )
+    later_c = replace(c, documents=(left, right))
+    later = MemoFile(path)
+    stored = list(later.read().notes)
+    assert later.save(render_memo(later_c, stored, date="2031-01-01")) is None
+    assert "2031-01-01T00:00:00" in path.read_text(encoding="utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.md"]
 
-    notes_module._KNOWN.clear()
-    stored = read_memo(path)
-    assert [n.text for n in stored] == ["first note"]
-    message = save_memo(path, render_memo(c, stored, date="2025-06-15"))
-    assert message is not None and "notes.md.bak" in message
-    assert "oops" in (tmp_path / "notes.md.bak").read_text(encoding="utf-8")
-    assert "oops" not in path.read_text(encoding="utf-8")
+
+def test_unparsable_note_is_reported_and_kept_in_the_memo(tmp_path: Path) -> None:
+    """Failure 6: "Read 2 notes" and nothing about the third, which was then dropped."""
+    path, c, _note, _session = _saved_memo(tmp_path)
+    broken = path.read_text(encoding="utf-8") + (
+        '\n### Note 2: sentences left 2, right 2\n<!-- compare-tui-note {"kind": oops} -->\n'
+        "\nWhat I wrote about it.\n"
+    )
+    path.write_text(broken, encoding="utf-8")
+    later = MemoFile(path)
+    parsed = later.read()
+    assert [n.text for n in parsed.notes] == ["first note"]
+    (bad,) = parsed.unreadable
+    assert bad.line == broken.split("\n").index('<!-- compare-tui-note {"kind": oops} -->') + 1
+    assert "Note 2" in bad.message() and "kept" in bad.message()
+    memo = NoteSet(c.documents, parsed.notes, unreadable=parsed.unreadable)
+    memo.open(0, 1, c)
+    later.save(render_note_set(memo, date="2025-06-15"))
+    saved = path.read_text(encoding="utf-8")
+    assert '{"kind": oops}' in saved and "What I wrote about it." in saved
+    assert "could not be read" in saved
+    assert [n.text for n in MemoFile(path).read().notes] == ["first note"]
+
+
+def test_a_note_edited_by_hand_in_the_visible_text_wins(tmp_path: Path) -> None:
+    """Failure 6: a note edited in the visible Markdown was ignored."""
+    path, _c, _note, _session = _saved_memo(tmp_path, "Check the toll")
+    text = path.read_text(encoding="utf-8").replace(
+        "\nCheck the toll\n", "\nCheck the toll with the ministry \\*today\\*\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    parsed = MemoFile(path).read()
+    assert [n.text for n in parsed.notes] == ["Check the toll with the ministry *today*"]
+    assert parsed.edited == 1
 
 
 def test_another_session_saving_in_between_is_kept(tmp_path: Path) -> None:
-    path, c, _note = _saved_memo(tmp_path)
-    stored = read_memo(path)
+    path, c, _note, session = _saved_memo(tmp_path)
+    stored = list(session.read().notes)
     other = render_memo(c, [*stored, Note(figure_target(c, 0, 0), "theirs")], date="2025-06-15")
     path.write_text(other, encoding="utf-8")  # the other session's atomic save
-    assert save_memo(path, render_memo(c, stored, date="2025-06-15")) is not None
+    assert session.save(render_memo(c, stored, date="2025-06-15")) is not None
     assert "theirs" in (tmp_path / "notes.md.bak").read_text(encoding="utf-8")
+
+
+def test_pairs_of_same_named_files_in_different_folders_get_different_memos() -> None:
+    """Failure 5: d1/story.txt d2/story.txt and d3/story.txt d4/story.txt shared a memo."""
+    first = default_notes_name("d1/story.txt", "d2/story.txt")
+    second = default_notes_name("d3/story.txt", "d4/story.txt")
+    assert first != second
+    assert first.startswith("notes-story--story-") and first.endswith(".md")
+    assert default_notes_name("d1/story.txt", "d2/story.txt") == first
+    assert default_set_notes_name(["d1/a.txt", "d2/b.txt", "c.txt"]) != default_set_notes_name(
+        ["d3/a.txt", "d4/b.txt", "c.txt"]
+    )

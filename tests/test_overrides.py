@@ -14,14 +14,14 @@ from compare_tui.core.compare import compare_paths
 from compare_tui.core.models import AlignKind, Comparison, PairStatus
 from compare_tui.core.override_edits import link, pair_figures, toggle_split, toggle_unlink
 from compare_tui.core.overrides import READER, Decision, Override, resolve
-from compare_tui.report.decisions import (
+from compare_tui.notes.decisions import (
     StoredOverride,
-    decisions_section,
     of_pair,
     parse_overrides,
     with_pair,
 )
-from compare_tui.report.notes import pair_ids
+from compare_tui.notes.model import pair_ids
+from compare_tui.report.decisions_memo import decisions_section
 from tests.conftest import seed
 
 
@@ -34,6 +34,11 @@ def holding(c: Comparison, side: int, start: str) -> int:
     doc = c.documents[side]
     (i,) = [k for k in range(len(doc.sentences)) if doc.sentence_text(k).startswith(start)]
     return c.alignment_of[side][i]
+
+
+def edited(result: tuple[Override, ...] | str) -> tuple[Override, ...]:
+    assert isinstance(result, tuple), result
+    return result
 
 
 def videos(c: Comparison) -> int:
@@ -98,7 +103,7 @@ def test_split_and_pair_figures() -> None:
 def test_changed_text_is_kept_and_reported_and_a_bad_index_refused() -> None:
     c = machine()
     n = videos(c)
-    (good,) = toggle_unlink(c, (), n)  # type: ignore[misc]
+    (good,) = edited(toggle_unlink(c, (), n))
     stale = replace(good, left_quote="A sentence the article no longer has.")
     missing = replace(good, left=(999,))
     resolved = resolve(c, [stale, missing, good])
@@ -110,7 +115,7 @@ def test_changed_text_is_kept_and_reported_and_a_bad_index_refused() -> None:
 def test_an_override_follows_its_sentences_when_numbering_moves() -> None:
     c = machine()
     a = c.alignments[videos(c)]
-    (o,) = toggle_unlink(c, (), videos(c))  # type: ignore[misc]
+    (o,) = edited(toggle_unlink(c, (), videos(c)))
     moved = replace(o, left=(a.left[0] - 1,))  # as if a sentence had been removed before it
     resolved = resolve(c, [moved])
     assert resolved.applied[0].left == a.left and not resolved.problems
@@ -120,7 +125,7 @@ def test_memo_round_trip_keeps_every_decision() -> None:
     c = machine()
     ids, names = pair_ids(c)
     overrides = [
-        *toggle_unlink(c, (), videos(c)),  # type: ignore[misc]
+        *edited(toggle_unlink(c, (), videos(c))),
         Override(
             decision=Decision.PAIR_FIGURES,
             left=(0,),
@@ -150,48 +155,49 @@ def write_memo(path: Path, overrides: list[Override]) -> None:
 
 
 def test_cli_json_and_markdown_apply_the_notes(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
     c = machine()
     n = videos(c)
     p = c.figure_pairs[0]
-    overrides = [*toggle_unlink(c, (), n), *toggle_split(c, (), p.left, p.right)]  # type: ignore[misc]
+    overrides = [*edited(toggle_unlink(c, (), n)), *edited(toggle_split(c, (), p.left, p.right))]
     memo = tmp_path / "notes.md"
     write_memo(memo, overrides)
     a, b = str(seed("000")), str(seed("004"))
     assert main(["--json", "--notes", str(memo), a, b]) == 0
-    data = json.loads(capsys.readouterr().out)
+    data = json.loads(capfd.readouterr().out)
     i = c.alignments[n].left[0]
     left = next(x for x in data["alignments"] if i in x["left"])
     assert left["right"] == [] and left["by"] == "reader"
     assert all(x["by"] in ("machine", "reader") for x in data["alignments"])
     assert [p.left, p.right] not in [[q["left"], q["right"]] for q in data["figure_pairs"]]
     assert main(["--markdown", "--notes", str(memo), a, b]) == 0
-    out = capsys.readouterr().out
+    out = capfd.readouterr().out
     assert "## The reader's decisions" in out and "sentences unlinked" in out
 
 
 def test_cli_reports_overrides_that_do_not_apply(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
     c = machine()
-    (o,) = toggle_unlink(c, (), videos(c))  # type: ignore[misc]
+    (o,) = edited(toggle_unlink(c, (), videos(c)))
     memo = tmp_path / "notes.md"
     write_memo(memo, [replace(o, right=(77,)), replace(o, left_quote="gone")])
     assert main(["--json", "--notes", str(memo), str(seed("000")), str(seed("004"))]) == 0
-    err = capsys.readouterr().err
+    err = capfd.readouterr().err
     assert "refused: right sentence 77 does not exist" in err
     assert "no longer attaches" in err
 
 
 def test_a_set_memo_keeps_the_overrides_of_pairs_not_opened() -> None:
-    from compare_tui.report.notes import NoteSet
+    from compare_tui.notes.noteset import NoteSet
+    from compare_tui.report.notes_memo import render_note_set
 
     c = machine()
     ids, names = pair_ids(c)
-    (o,) = toggle_unlink(c, (), videos(c))  # type: ignore[misc]
+    (o,) = edited(toggle_unlink(c, (), videos(c)))
     stored = [StoredOverride(o, ids, names), StoredOverride(o, ("gone", "away"), ("x", "y"))]
     memo = NoteSet(c.documents, [], overrides=stored)
-    text = memo.render(date="2025-06-14")  # no pair opened, nothing to compare with
+    text = render_note_set(memo, date="2025-06-14")  # no pair opened, nothing to compare with
     back, bad = parse_overrides(text)
     assert bad == 0 and [s.pair for s in back] == [ids, ("gone", "away")]

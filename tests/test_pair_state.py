@@ -116,7 +116,8 @@ def test_search_finds_both_sides_and_wraps() -> None:
     assert state.hit == 0
     side, span = state.hits[0]
     assert c.documents[side].text[span.start : span.end].lower() == "videos"
-    assert state.current == c.alignment_of[side][c.documents[side].sentence_at(span.start)]
+    sentence = c.documents[side].sentence_at(span.start)
+    assert sentence is not None and state.current == c.alignment_of[side][sentence]
     again = state.search(ix, "VIDEOS")  # the same words again: the next match
     assert again.hit == 1
     assert again.match(ix, -1).hit == 0

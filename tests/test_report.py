@@ -10,8 +10,9 @@ from markdown_it import MarkdownIt
 
 from compare_tui.core.compare import compare_paths, compare_texts
 from compare_tui.core.load import load_bytes
+from compare_tui.core.mdtext import escape_inline
 from compare_tui.report.json import comparison_dict
-from compare_tui.report.markdown import MARKER, escape_inline, render_markdown
+from compare_tui.report.markdown import MARKER, render_markdown
 
 from .conftest import seed
 

@@ -14,8 +14,9 @@ from textual.worker import WorkerCancelled
 from compare_tui.core.inputs import load_input
 from compare_tui.core.load import LoadError, load_bytes
 from compare_tui.core.models import Comparison, SegmentKind, Span
-from compare_tui.report.notes import read_memo
+from compare_tui.notes.storage import read_memo
 from compare_tui.ui.app import CompareApp
+from compare_tui.ui.pair_state import PairIndex
 from compare_tui.ui.screens.help import HelpScreen
 from compare_tui.ui.screens.pair import PairScreen
 from compare_tui.ui.screens.prompt import PromptScreen
@@ -44,6 +45,12 @@ async def ready(pilot: Pilot[int]) -> PairScreen:
     return view
 
 
+def ix(view: PairScreen) -> PairIndex:
+    """The pair view's navigation targets, once its comparison is ready."""
+    assert view.index is not None
+    return view.index
+
+
 def status(view: PairScreen) -> str:
     return str(view.query_one("#status").render())
 
@@ -62,7 +69,7 @@ async def test_initial_view_shows_both_articles(tmp_path: Path) -> None:
         first = view.current
         assert c.alignments[first].left and c.alignments[first].right
         assert all(not (c.alignments[n].left and c.alignments[n].right) for n in range(first))
-        stops = view.index.stops
+        stops = ix(view).stops
         assert f"alignment {stops.index(first) + 1}/{len(stops)}" in status(view)
         assert "notes.md" in status(view)
         width = left.scrollable_content_region.width
@@ -73,24 +80,25 @@ async def test_n_and_p_step_alignments_and_grey_out_at_the_ends(tmp_path: Path) 
     async with make_app(tmp_path).run_test(size=SIZE) as pilot:
         view = await ready(pilot)
         assert view.current is not None
-        start = view.index.stop_number(view.current)
+        start = ix(view).stop_number(view.current)
+        assert start is not None
         assert (view.check_action("prev_alignment", ()) is None) == (start == 0)
         await pilot.press("n", "n")
-        assert view.current == view.index.stops[start + 2]
-        assert f"alignment {start + 3}/{len(view.index.stops)}" in status(view)
+        assert view.current == ix(view).stops[start + 2]
+        assert f"alignment {start + 3}/{len(ix(view).stops)}" in status(view)
         a = view.comparison.alignments[view.current]  # type: ignore[union-attr]
         left, right = view.panes
         assert left.highlight.sentences == frozenset(a.left)
         assert right.highlight.sentences == frozenset(a.right)
         await pilot.press("p")
-        assert view.current == view.index.stops[start + 1]
-        for _ in range(len(view.index.stops)):
+        assert view.current == ix(view).stops[start + 1]
+        for _ in range(len(ix(view).stops)):
             await pilot.press("p")
-        assert view.current == view.index.stops[0]
+        assert view.current == ix(view).stops[0]
         assert view.check_action("prev_alignment", ()) is None
-        for _ in range(len(view.index.stops)):
+        for _ in range(len(ix(view).stops)):
             await pilot.press("n")
-        assert view.current == view.index.stops[-1]
+        assert view.current == ix(view).stops[-1]
         assert view.check_action("next_alignment", ()) is None
 
 
@@ -107,15 +115,15 @@ async def test_n_and_p_skip_page_furniture(tmp_path: Path) -> None:
             and all(right[j].kind is SegmentKind.FURNITURE for j in a.right)
         ]
         assert furniture, "seeds 000/004 carry page furniture"
-        assert not set(furniture) & set(view.index.stops)
+        assert not set(furniture) & set(ix(view).stops)
         seen = {view.current}
-        for _ in range(len(view.index.stops)):
+        for _ in range(len(ix(view).stops)):
             await pilot.press("p")
             seen.add(view.current)
-        for _ in range(len(view.index.stops)):
+        for _ in range(len(ix(view).stops)):
             await pilot.press("n")
             seen.add(view.current)
-        assert seen == set(view.index.stops)
+        assert seen == set(ix(view).stops)
 
 
 async def test_both_panes_scroll_to_the_current_alignment(tmp_path: Path) -> None:
@@ -123,7 +131,7 @@ async def test_both_panes_scroll_to_the_current_alignment(tmp_path: Path) -> Non
         view = await ready(pilot)
         c = view.comparison
         assert c is not None
-        target = max(n for n in view.index.stops if c.alignments[n].left and c.alignments[n].right)
+        target = max(n for n in ix(view).stops if c.alignments[n].left and c.alignments[n].right)
         view.go_to_alignment(target)
         await pilot.pause()
         a = c.alignments[target]
@@ -138,7 +146,7 @@ async def test_changed_words_are_styled_in_the_current_alignment(tmp_path: Path)
         view = await ready(pilot)
         c = view.comparison
         assert c is not None
-        n = next(k for k in view.index.stops if c.alignments[k].left_changes)
+        n = next(k for k in ix(view).stops if c.alignments[k].left_changes)
         view.go_to_alignment(n)
         await pilot.pause()
         pane = view.panes[0]
@@ -187,9 +195,9 @@ async def test_choosing_a_figure_row_brings_panes_to_it(tmp_path: Path) -> None:
         view.query_one(FiguresTable).focus()
         c = view.comparison
         assert c is not None
-        k = next(k for k, row in enumerate(view.index.rows) if k >= 2 and row.right is not None)
+        k = next(k for k, row in enumerate(ix(view).rows) if k >= 2 and row.right is not None)
         await pilot.press(*["j"] * k, "enter")
-        row = view.index.rows[k]
+        row = ix(view).rows[k]
         assert row.right is not None
         fig = c.figures[1][row.right]
         assert view.panes[1].highlight.figure is not None
@@ -359,7 +367,7 @@ async def test_command_palette_lists_the_actions(tmp_path: Path) -> None:
             "Add or edit a note",
             "Toggle aligned rows view",
         } <= titles
-        view.go_to_alignment(view.index.stops[0])
+        view.go_to_alignment(ix(view).stops[0])
         titles = {cmd.title for cmd in pilot.app.get_system_commands(view)}
         assert "Previous alignment" not in titles
 
@@ -432,7 +440,7 @@ async def test_starts_from_loaded_texts_without_reading_again(tmp_path: Path) ->
     left = load_input(SEED_LEFT)
     right = load_bytes(Path(SEED_RIGHT).read_bytes(), name="<stdin>")
     app = CompareApp(left, right)
-    assert app.notes_path.name == "notes-000_633a6f03b1d6c80d--_stdin_.md"
+    assert app.notes_path.name.startswith("notes-000_633a6f03b1d6c80d--_stdin_-")
     app.notes_path = tmp_path / "n.md"
     async with app.run_test(size=SIZE) as pilot:
         view = await ready(pilot)
@@ -486,7 +494,7 @@ async def test_rows_view_shows_each_alignment_side_by_side(tmp_path: Path) -> No
         top = int(rows.scroll_y)
         assert top <= first and last < top + rows.scrollable_content_region.height
         # Changed words are styled in the row (bold), as in the panes.
-        n = next(k for k in view.index.stops if c.alignments[k].left_changes)
+        n = next(k for k in ix(view).stops if c.alignments[k].left_changes)
         view.go_to_alignment(n)
         await pilot.wait_for_scheduled_animations()
         span = c.alignments[n].left_changes[0]

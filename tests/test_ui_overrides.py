@@ -22,7 +22,7 @@ def status(view: object) -> str:
 
 
 async def test_unlink_split_save_reopen_and_report(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
     """Issue 9's scenario: n, u, Tab to the figures panel, x, s, q; the JSON report with
     --notes shows both as the reader's, and reopening the app shows both again."""
@@ -36,7 +36,7 @@ async def test_unlink_split_save_reopen_and_report(
         assert linked.left and linked.right
         await pilot.press("u")
         shown = view.comparison
-        assert shown is not c
+        assert shown is not None and shown is not c
         a = shown.alignments[view.current]
         assert a.by == READER and a.reason == "unlinked by the reader"
         assert "unlinked by the reader" in status(view)
@@ -47,6 +47,7 @@ async def test_unlink_split_save_reopen_and_report(
         row = view.index.rows[table.cursor_row]  # type: ignore[union-attr]
         assert row.left is not None and row.right is not None
         await pilot.press("x")
+        assert view.comparison is not None
         assert all((p.left, p.right) != (row.left, row.right) for p in view.comparison.figure_pairs)
         assert view.index is not None and view.index.reader_rows
         await pilot.press("s", "q")
@@ -54,9 +55,9 @@ async def test_unlink_split_save_reopen_and_report(
     assert "## The reader's decisions" in memo
     assert "sentences unlinked" in memo and "figures are not the same quantity" in memo
 
-    capsys.readouterr()
+    capfd.readouterr()
     assert main(["--json", "--notes", str(tmp_path / "notes.md"), SEED_LEFT, SEED_RIGHT]) == 0
-    data = json.loads(capsys.readouterr().out)
+    data = json.loads(capfd.readouterr().out)
     for i in linked.left:
         held = next(x for x in data["alignments"] if i in x["left"])
         assert held["right"] == [] and held["by"] == "reader"
@@ -144,14 +145,18 @@ async def test_a_bad_stored_decision_is_reported_and_kept(
     from dataclasses import replace
 
     from compare_tui.core.override_edits import toggle_unlink
-    from compare_tui.report.decisions import StoredOverride, decisions_section
-    from compare_tui.report.notes import MEMO_MARKER, pair_ids
+    from compare_tui.notes.decisions import StoredOverride
+    from compare_tui.notes.model import pair_ids
+    from compare_tui.notes.storage import MEMO_MARKER
+    from compare_tui.report.decisions_memo import decisions_section
 
     from .test_ui_support import seed_comparison
 
     c = seed_comparison()
     n = next(k for k, a in enumerate(c.alignments) if a.left and a.right)
-    (o,) = toggle_unlink(c, (), n)  # type: ignore[misc]
+    found = toggle_unlink(c, (), n)
+    assert isinstance(found, tuple)
+    (o,) = found
     ids, names = pair_ids(c)
     bad = StoredOverride(replace(o, left=(999,)), ids, names)
     text = "\n".join([MEMO_MARKER, *decisions_section([bad])])

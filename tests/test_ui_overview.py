@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from compare_tui.core.corpus import Corpus, load_corpus
-from compare_tui.report.notes import read_memo
+from compare_tui.notes.storage import read_memo
 from compare_tui.ui.screens.help import HelpScreen
 from compare_tui.ui.screens.overview import Choice, OverviewApp, OverviewScreen
 from compare_tui.ui.screens.pair import PairScreen

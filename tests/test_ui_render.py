@@ -25,8 +25,9 @@ PLAIN = "URGENT: officials said.\n\nSee the site for 12 more.\n\nEscape text her
 
 async def test_markup_and_escapes_render_literally(tmp_path: Path) -> None:
     c = text_comparison(HOSTILE, PLAIN)
-    app = CompareApp("left.txt", "right.txt", notes_path=str(tmp_path / "n.md"),
-                     comparer=comparer_for(c))
+    app = CompareApp(
+        "left.txt", "right.txt", notes_path=str(tmp_path / "n.md"), comparer=comparer_for(c)
+    )
     async with app.run_test(size=(160, 45)) as pilot:
         view = await settled(pilot)
         pane = view.panes[0]

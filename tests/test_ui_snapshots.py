@@ -69,7 +69,8 @@ def test_figures_panel_focused(snap_compare: Snap, tmp_path: Path) -> None:
 
 def test_first_conflict(snap_compare: Snap, tmp_path: Path) -> None:
     assert snap_compare(
-        app(tmp_path, SEED_SEVERAL), terminal_size=SIZE,
+        app(tmp_path, SEED_SEVERAL),
+        terminal_size=SIZE,
         run_before=after("right_square_bracket"),
     )
 
@@ -82,7 +83,8 @@ def test_help_screen(snap_compare: Snap, tmp_path: Path) -> None:
 
 def test_note_modal(snap_compare: Snap, tmp_path: Path) -> None:
     assert snap_compare(
-        app(tmp_path), terminal_size=SIZE,
+        app(tmp_path),
+        terminal_size=SIZE,
         run_before=after("n", "a", *"check the toll", screen=PromptScreen),
     )
 

@@ -7,6 +7,7 @@ Rich, and the app is imported only when it is about to run.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -18,7 +19,7 @@ from compare_tui import __version__
 if TYPE_CHECKING:
     from compare_tui.core.corpus import Corpus
     from compare_tui.core.fetch import FetchOptions
-    from compare_tui.core.load import LoadedText
+    from compare_tui.core.load import InputLimits, LoadedText
 
 EXAMPLES = """\
 examples:
@@ -69,8 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="+",
         metavar="ARTICLE",
         help="two articles to compare side by side, or three or more (or a folder) for an "
-        "overview: plain-text files (UTF-8, UTF-16 or cp1252), saved web pages (.html, needs "
-        "the 'web' extra), http(s) URLs, or '-' for standard input",
+        "overview: plain-text files (UTF-8, UTF-16 or cp1252), saved web pages (.html), "
+        "http(s) URLs, or '-' for standard input",
     )
     out = parser.add_mutually_exclusive_group()
     out.add_argument(
@@ -93,10 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--notes",
         metavar="PATH",
-        help="the app's notes file (Markdown); default: notes-LEFT--RIGHT.md for two "
-        "articles, notes-FOLDER.md (or notes-FIRST--NAMES.md) for a set, in the current "
-        "folder (e.g. --notes mali.md); every pair view of a set writes into this one file; "
-        "with --json or --markdown, the reader's overrides kept there are applied",
+        help="the app's notes file (Markdown); default: notes-LEFT--RIGHT-TAG.md for two "
+        "articles, notes-FOLDER-TAG.md (or notes-FIRST--NAMES-TAG.md) for a set, in the "
+        "current folder, TAG a hash of the full paths (e.g. --notes mali.md); every pair view "
+        "of a set writes into this one file; unsaved notes wait in PATH.journal; with --json "
+        "or --markdown, the reader's overrides kept there are applied",
     )
     parser.add_argument(
         "--offline",
@@ -104,8 +106,48 @@ def build_parser() -> argparse.ArgumentParser:
         help="never use the network: URLs are read from the page cache of earlier fetches "
         "(e.g. --offline https://example.org/a.html b.txt)",
     )
+    parser.add_argument(
+        "--max-size",
+        metavar="MB",
+        type=_megabytes,
+        default=10.0,
+        help="the largest article read from a file, standard input, a FIFO or a URL, in MB "
+        "(default 10; e.g. --max-size 50)",
+    )
+    parser.add_argument(
+        "--read-timeout",
+        metavar="SECONDS",
+        type=_seconds,
+        default=30.0,
+        help="how long to wait for bytes from a pipe or FIFO before giving up (default 30; a "
+        "terminal waits for you)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
+
+
+def _positive(text: str, what: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{what} must be a positive number, got {text!r}")
+    return value
+
+
+def _megabytes(text: str) -> float:
+    return _positive(text, "--max-size")
+
+
+def _seconds(text: str) -> float:
+    return _positive(text, "--read-timeout")
+
+
+def _limits(args: argparse.Namespace) -> InputLimits:
+    from compare_tui.core.load import InputLimits
+
+    return InputLimits(max_bytes=int(args.max_size * 1024 * 1024), wait=args.read_timeout)
 
 
 def _say(line: str) -> None:
@@ -120,31 +162,76 @@ def _fail(message: str) -> NoReturn:
     raise SystemExit(2)
 
 
-def _write_output(text: str, output: str | None) -> None:
-    if output is None:
+def _write_stdout(data: bytes) -> None:
+    """Write all of ``data`` to standard output, checking every write: a full disk, a closed
+    standard output or a short write is one error line and status 2, never a truncated file
+    and status 0."""
+    view = memoryview(data)
+    while view:
         try:
-            sys.stdout.buffer.write(text.encode("utf-8"))
-            sys.stdout.flush()
+            written = os.write(1, view[: 1 << 20])
         except BrokenPipeError:
             # The reader went away (e.g. `| head`): not an error of ours.
             devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+            os.dup2(devnull, 1)
+            return
+        except OSError as exc:
+            if exc.errno == errno.EBADF:
+                _fail("standard output is closed; give a file with -o")
+            _fail(f"standard output: cannot be written ({exc.strerror or exc})")
+        if written <= 0:
+            _fail("standard output: the write was cut short")
+        view = view[written:]
+
+
+def _write_output(text: str, output: str | None, *, memo: bool = False) -> None:
+    """The report to standard output or to ``-o FILE``. A Markdown memo (``memo``) is sealed
+    with its SHA-256, so that a later ``-o`` can tell a hand-edited memo from its own."""
+    from compare_tui.core.own_output import seal
+
+    if memo:
+        text = seal(text)
+    if output is None:
+        _write_stdout(text.encode("utf-8"))
         return
-    from compare_tui.core.atomic import write_text_atomic
-    from compare_tui.core.own_output import is_own_output
+    from compare_tui.core.atomic import write_backup, write_text_atomic
+    from compare_tui.core.own_output import NOTES_MARKER, REPORT_MARKER, is_own_output, unseal
 
     target = Path(output)
     if target.is_dir():
         _fail(f"{output}: is a directory; give a file name for the output")
+    existing = None
     if target.exists():
         try:
-            with target.open("rb") as handle:
-                head = handle.read(4096).decode("utf-8", errors="replace")
+            existing = target.read_bytes().decode("utf-8", errors="replace")
         except OSError as exc:
             _fail(f"{output}: cannot be read ({exc.strerror or exc})")
-        if not is_own_output(head):
+        if not is_own_output(existing):
             # Only the opening counts: a memo edited below its first line is still ours.
             _fail(f"{output}: exists and was not written by compare-tui; not replacing it")
+        if existing.lstrip("\ufeff").startswith(NOTES_MARKER):
+            _fail(
+                f"{output}: is a notes memo (the notes taken in the app); not replacing it "
+                "with a report: give another file name"
+            )
+    if (
+        existing is not None
+        and existing != text
+        and existing.lstrip("\ufeff").startswith(REPORT_MARKER)
+        and unseal(existing)[1] is not True
+    ):
+        # Edited by hand since compare-tui wrote it (or written before memos were sealed).
+        try:
+            kept = write_backup(target, existing)
+        except OSError as exc:
+            _fail(
+                f"{output}: was edited since compare-tui wrote it and no backup could be "
+                f"written ({exc.strerror or exc}); not replacing it"
+            )
+        _say(
+            f"compare-tui: {output} was edited since compare-tui wrote it; "
+            f"its previous content is kept in {kept.name}"
+        )
     try:
         write_text_atomic(target, text)
     except OSError as exc:
@@ -160,7 +247,7 @@ def _fetch_options(args: argparse.Namespace) -> FetchOptions | None:
         return None
     from compare_tui.core.fetch import FetchOptions
 
-    return FetchOptions(offline=args.offline)
+    return FetchOptions(offline=args.offline, max_bytes=_limits(args).max_bytes)
 
 
 def _stdin() -> BinaryIO | None:
@@ -182,7 +269,7 @@ def _load_pair(args: argparse.Namespace) -> tuple[LoadedText, LoadedText]:
     loaded: list[LoadedText] = []
     for spec in args.articles:
         try:
-            text = load_input(spec, stdin=_stdin(), fetch_options=options)
+            text = load_input(spec, stdin=_stdin(), fetch_options=options, limits=_limits(args))
         except LoadError as exc:
             _fail(str(exc))
         if text.note:
@@ -213,13 +300,23 @@ def _report(args: argparse.Namespace) -> int:
         from compare_tui.report.markdown import render_markdown
 
         text = render_markdown(comparison)
-        _write_output(text + ("\n" + "\n".join(decisions) if decisions else ""), args.output)
+        text += ("\n" + "\n".join(decisions)) if decisions else ""
+        _write_output(text, args.output, memo=True)
     return 0
 
 
 def _is_many(articles: Sequence[str]) -> bool:
     """Three or more articles, or a folder: the overview rather than the pair view."""
-    return len(articles) >= 3 or any(Path(a).is_dir() for a in articles if a != "-")
+    return len(articles) >= 3 or any(_is_dir(a) for a in articles if a != "-")
+
+
+def _is_dir(spec: str) -> bool:
+    """``is_dir`` that says False where it cannot look (a parent without search permission):
+    loading the file then says what is wrong, in one line."""
+    try:
+        return Path(spec).is_dir()
+    except OSError:
+        return False
 
 
 def _load_many(args: argparse.Namespace) -> Corpus:
@@ -229,7 +326,9 @@ def _load_many(args: argparse.Namespace) -> Corpus:
     articles: Sequence[str] = args.articles
     _stdin_hint(articles)
     try:
-        loaded = load_corpus(articles, stdin=_stdin(), fetch_options=_fetch_options(args))
+        loaded = load_corpus(
+            articles, stdin=_stdin(), fetch_options=_fetch_options(args), limits=_limits(args)
+        )
     except LoadError as exc:
         _fail(str(exc))
     for text in loaded.texts:
@@ -244,19 +343,25 @@ def _load_many(args: argparse.Namespace) -> Corpus:
 
 
 def _report_many(args: argparse.Namespace) -> int:
-    from compare_tui.report.overview import (
-        build_overview,
-        overview_json,
-        render_overview_markdown,
-    )
+    from compare_tui.core.overview import build_overview
+    from compare_tui.report.overview import overview_json, render_overview_markdown
 
     overview = build_overview(_load_many(args))
     text = overview_json(overview) if args.json else render_overview_markdown(overview)
-    _write_output(text, args.output)
+    _write_output(text, args.output, memo=not args.json)
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The command; ctrl+c outside the app is one line and status 130, not a traceback."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        _say("compare-tui: interrupted")
+        return 130
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.articles.count("-") > 1:
         # Standard input can be read once, whichever route (pair, set, report) follows.
@@ -270,10 +375,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _report_many(args)
     if many:
         corpus = _load_many(args)
-        from compare_tui.report.notes import default_set_notes_name
+        from compare_tui.notes.storage import (
+            carry_over,
+            default_set_notes_name,
+            legacy_set_notes_name,
+        )
         from compare_tui.ui.screens.overview import run_overview
 
-        notes = args.notes or default_set_notes_name(args.articles)
+        notes = args.notes or carry_over(
+            default_set_notes_name(args.articles),
+            legacy_set_notes_name(args.articles),
+            (d.source.sha256 for d in corpus.documents),
+        )
         return run_overview(corpus, notes=notes, title=" ".join(args.articles))
     if args.json or args.markdown:
         return _report(args)

@@ -24,7 +24,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from compare_tui.core.compare import Progress, build_document, compare_documents
-from compare_tui.core.load import LoadedText, LoadError, is_url
+from compare_tui.core.load import DEFAULT_LIMITS, InputLimits, LoadedText, LoadError, is_url
 from compare_tui.core.models import (
     AlignKind,
     Alignment,
@@ -84,6 +84,7 @@ def load_corpus(
     *,
     stdin: BinaryIO | None = None,
     fetch_options: FetchOptions | None = None,
+    limits: InputLimits = DEFAULT_LIMITS,
 ) -> CorpusLoad:
     """Load named files and every article file in named folders, in name order.
 
@@ -98,8 +99,8 @@ def load_corpus(
     skipped: list[Skipped] = []
     for spec in specs:
         folder = Path(spec)
-        if spec == STDIN_SPEC or is_url(spec) or not folder.is_dir():
-            texts.append(load_input(spec, stdin=stdin, fetch_options=fetch_options))
+        if spec == STDIN_SPEC or is_url(spec) or not _is_dir(folder):
+            texts.append(load_input(spec, stdin=stdin, fetch_options=fetch_options, limits=limits))
             continue
         try:
             entries = sorted(folder.iterdir(), key=lambda p: p.name)
@@ -110,7 +111,7 @@ def load_corpus(
             reason = _not_an_article(entry)
             if reason is None:
                 try:
-                    loaded = load_input(name)
+                    loaded = load_input(name, limits=limits)
                 except LoadError as exc:
                     reason = str(exc).removeprefix(f"{name}: ")
                 else:
@@ -121,6 +122,14 @@ def load_corpus(
                         continue
             skipped.append(Skipped(name, reason))
     return CorpusLoad(tuple(texts), tuple(skipped))
+
+
+def _is_dir(path: Path) -> bool:
+    """``is_dir`` that says False where it cannot look (no search permission on a parent)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _not_an_article(entry: Path) -> str | None:

@@ -15,7 +15,7 @@ import re
 from datetime import date, datetime
 
 from compare_tui.core.lexicon import MONTHS
-from compare_tui.core.models import Document
+from compare_tui.core.models import Document, SegmentKind
 
 #: How many blocks from the top a date line may stand (headline, standfirst, byline, photo
 #: caption come first on saved pages).
@@ -41,6 +41,8 @@ DATE_LINE = re.compile(DATE_LINE_RE, re.IGNORECASE)
 def date_line(document: Document) -> str | None:
     """The ISO date (YYYY-MM-DD) of a line near the top that holds only a date, if any."""
     for sentence in document.sentences[:DATE_LINE_WINDOW]:
+        if sentence.kind is not SegmentKind.FURNITURE:
+            continue  # the segmenter's "date_line" rule made every date line furniture
         text = document.text[sentence.start : sentence.end].strip()
         if len(text) > 60:
             continue

@@ -3,32 +3,34 @@
 The cache is a fallback, never a shortcut: a fresh fetch is always tried first (a story may
 have been corrected since), and a cached copy is used only when the fetch fails, keeping its
 original retrieval time so that a memo never claims the page was seen later than it was. With
-``FetchOptions(offline=True)`` the network is not touched at all and only the cache is read.
-
-Files in the cache directory, per URL (key = SHA-256 of the URL as given):
-``<key>.body`` (the bytes as received) and ``<key>.json`` (URL, final URL, status, headers,
-retrieval time, SHA-256 of the body). Both are written atomically, body first, so a crash
-never leaves a record that points at a missing or partial body.
+``FetchOptions(offline=True)`` the network is not touched at all and only the cache is read
+(``core.page_cache``). A body shorter than its Content-Length is an error, never cached; an
+address with credentials is refused; cookies the server sets are dropped.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 import socket
 import ssl
 import time
 import urllib.error
 import urllib.request
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from http.client import HTTPException, HTTPMessage
 from pathlib import Path
 from typing import IO, Any
 
-from compare_tui.core.atomic import write_bytes_atomic
-from compare_tui.core.load import LoadError, is_url, now_iso
+from compare_tui.core.load import LoadError, is_url, mask_url, now_iso, size_text
+from compare_tui.core.page_cache import (
+    CACHE_ENV,
+    PRIVATE_HEADERS,
+    Fetched,
+    cache_key,
+    default_cache_dir,
+    read_cache,
+    write_cache,
+)
 
 __all__ = [
     "CACHE_ENV",
@@ -37,6 +39,7 @@ __all__ = [
     "FetchOptions",
     "Fetched",
     "cache_key",
+    "check_url",
     "default_cache_dir",
     "fetch",
     "is_url",
@@ -45,7 +48,6 @@ __all__ = [
 ]
 
 USER_AGENT = "compare-tui/0.1 (article comparison for fact-checkers; Python urllib)"
-CACHE_ENV = "COMPARE_TUI_CACHE"
 
 #: Content types accepted besides ``text/*``: pages that are text but not labelled so.
 _TEXT_TYPES = {"application/xhtml+xml", "application/xml", "application/json"}
@@ -75,42 +77,10 @@ class FetchOptions:
     offline: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Fetched:
-    """One page as received, or as kept in the cache from an earlier fetch."""
-
-    url: str
-    final_url: str
-    body: bytes
-    content_type: str | None
-    #: ISO 8601 (UTC) time the body was received from the server.
-    retrieved: str
-    status: int = 200
-    headers: dict[str, str] = field(default_factory=dict)
-    from_cache: bool = False
-    #: Why the cache was used (the failed fetch's message), for a note to the user.
-    cache_reason: str | None = None
-
-    @property
-    def media_type(self) -> str | None:
-        """The Content-Type without its parameters, lower-cased."""
-        if not self.content_type:
-            return None
-        return self.content_type.split(";", 1)[0].strip().lower() or None
-
-
-def default_cache_dir() -> Path:
-    """``$COMPARE_TUI_CACHE``, else ``$XDG_CACHE_HOME/compare-tui/pages``, else ``~/.cache/...``."""
-    override = os.environ.get(CACHE_ENV)
-    if override:
-        return Path(override).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "compare-tui" / "pages"
-
-
 def fetch(url: str, *, options: FetchOptions | None = None) -> Fetched:
     """Fetch ``url``, falling back to the cache when the fetch fails; raises FetchError."""
     opts = options or FetchOptions()
+    check_url(url)
     cache_dir = opts.cache_dir or default_cache_dir()
     if opts.offline:
         cached = read_cache(url, cache_dir=cache_dir)
@@ -128,6 +98,26 @@ def fetch(url: str, *, options: FetchOptions | None = None) -> Fetched:
     if opts.use_cache:
         write_cache(fetched, cache_dir=cache_dir)
     return fetched
+
+
+def check_url(url: str) -> None:
+    """Refuse, in one line, an address that cannot be parsed or that carries a user name or
+    password (it would be sent, logged and stored; the password is masked in the message)."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        user, password = parts.username, parts.password
+        parts.port  # noqa: B018  (raises ValueError on a bad port)
+    except ValueError as exc:
+        raise FetchError(f"{mask_url(url)}: not a valid address ({exc})") from None
+    if not parts.hostname:
+        raise FetchError(f"{mask_url(url)}: not a valid address (no host name)")
+    if user is not None or password is not None:
+        raise FetchError(
+            f"{mask_url(url)}: addresses with a user name or password are refused (they "
+            "would be sent in clear and stored); save the page in a browser and give the file"
+        )
 
 
 def _fields(fetched: Fetched) -> dict[str, Any]:
@@ -174,18 +164,28 @@ def _fetch_live(url: str, opts: FetchOptions) -> Fetched:
     try:
         with opener.open(request, timeout=opts.timeout) as response:
             status = int(response.status)
-            headers = {k.lower(): v for k, v in response.headers.items()}
+            headers = {
+                k.lower(): v
+                for k, v in response.headers.items()
+                if k.lower() not in PRIVATE_HEADERS
+            }
             final_url = str(response.geturl())
             _check_type(url, headers.get("content-type"))
             declared = headers.get("content-length", "")
             if declared.isdigit() and int(declared) > opts.max_bytes:
                 raise FetchError(
-                    f"{url}: page too large ({_size(int(declared))}, the limit is "
-                    f"{_size(opts.max_bytes)})"
+                    f"{url}: page too large ({size_text(int(declared))}, the limit is "
+                    f"{size_text(opts.max_bytes)})"
                 )
             raw = _read_capped(
                 url, response, opts.max_bytes, deadline=time.monotonic() + opts.total_timeout
             )
+            if declared.isdigit() and len(raw) < int(declared):
+                # The connection closed early: half a story must never be compared or cached.
+                raise FetchError(
+                    f"{url}: the page arrived incomplete ({len(raw):,} of {int(declared):,} "
+                    "bytes); try again"
+                )
     except FetchError:
         raise
     except urllib.error.HTTPError as exc:
@@ -240,7 +240,7 @@ def _read_capped(url: str, response: Any, limit: int, *, deadline: float) -> byt
             return b"".join(chunks)
         total += len(chunk)
         if total > limit:
-            raise FetchError(f"{url}: page too large (more than {_size(limit)})")
+            raise FetchError(f"{url}: page too large (more than {size_text(limit)})")
         chunks.append(chunk)
 
 
@@ -261,7 +261,7 @@ def _decompress(url: str, raw: bytes, encoding: str, limit: int) -> bytes:
         except zlib.error:
             raise FetchError(f"{url}: the compressed page is corrupt") from None
     if len(body) > limit:
-        raise FetchError(f"{url}: page too large (more than {_size(limit)} uncompressed)")
+        raise FetchError(f"{url}: page too large (more than {size_text(limit)} uncompressed)")
     return body
 
 
@@ -277,63 +277,3 @@ def _reason(reason: object) -> str:
     if isinstance(reason, OSError) and reason.strerror:
         return reason.strerror
     return " ".join(str(reason).split()) or type(reason).__name__
-
-
-def _size(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n:,} bytes"
-
-
-def cache_key(url: str) -> str:
-    """The file stem under which ``url`` is cached."""
-    return hashlib.sha256(url.encode("utf-8")).hexdigest()
-
-
-def read_cache(url: str, *, cache_dir: Path) -> Fetched | None:
-    """The cached copy of ``url``, or None if absent or damaged (the body must match its hash)."""
-    stem = cache_dir / cache_key(url)
-    try:
-        meta = json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))
-        body = stem.with_suffix(".body").read_bytes()
-    except (OSError, ValueError):
-        return None
-    if not isinstance(meta, dict) or meta.get("url") != url:
-        return None
-    if meta.get("sha256") != hashlib.sha256(body).hexdigest():
-        return None
-    headers = meta.get("headers") or {}
-    return Fetched(
-        url=url,
-        final_url=str(meta.get("final_url") or url),
-        body=body,
-        content_type=meta.get("content_type"),
-        retrieved=str(meta.get("retrieved")),
-        status=int(meta.get("status") or 200),
-        headers={str(k): str(v) for k, v in headers.items()},
-        from_cache=True,
-    )
-
-
-def write_cache(fetched: Fetched, *, cache_dir: Path) -> bool:
-    """Keep a fetched page; returns False (silently) when the cache cannot be written."""
-    stem = cache_dir / cache_key(fetched.url)
-    meta = {
-        "url": fetched.url,
-        "final_url": fetched.final_url,
-        "status": fetched.status,
-        "content_type": fetched.content_type,
-        "headers": fetched.headers,
-        "retrieved": fetched.retrieved,
-        "sha256": hashlib.sha256(fetched.body).hexdigest(),
-    }
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)  # pages may be paywalled
-        # Private like the folder (0600), as mkstemp made them before.
-        write_bytes_atomic(stem.with_suffix(".body"), fetched.body, new_mode=0o600)
-        write_bytes_atomic(
-            stem.with_suffix(".json"),
-            json.dumps(meta, indent=2, ensure_ascii=False).encode("utf-8"),
-            new_mode=0o600,
-        )
-    except OSError:
-        return False
-    return True

@@ -1,7 +1,7 @@
 """HTML pages -> article text and metadata: charset sniffing, then trafilatura extraction.
 
-trafilatura is an optional extra (``compare-tui[web]``): it costs 0.3 s to import, so it is
-imported here only when an HTML page is actually read. It is always handed decoded text: given
+trafilatura is part of the default install but costs 0.3 s to import, so it is imported here
+only when an HTML page is actually read. It is always handed decoded text: given
 bytes it mis-detects cp1252 pages (see NOTES.md), so this module decides the encoding itself.
 """
 
@@ -14,9 +14,10 @@ from datetime import datetime
 from html.parser import HTMLParser
 from typing import Any
 
-from compare_tui.core.load import LoadError, decode_bytes
+from compare_tui.core.load import LoadError, decode_bytes_checked
 
-INSTALL_HINT = "pip install 'compare-tui[web]'"
+#: What to run when trafilatura (or one of its own dependencies) fails to import.
+INSTALL_HINT = "pip install --force-reinstall compare-tui"
 
 #: Extensions taken as HTML without looking inside the file.
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -135,22 +136,31 @@ def meta_charset(data: bytes) -> str | None:
 
 
 def decode_html(data: bytes, *, name: str, header_charset: str | None = None) -> tuple[str, str]:
-    """Decode a page; returns (text, encoding) or raises LoadError naming ``name``.
+    """Decode a page; returns (text, encoding) or raises LoadError naming ``name``."""
+    text, encoding, _warning = decode_html_checked(data, name=name, header_charset=header_charset)
+    return text, encoding
+
+
+def decode_html_checked(
+    data: bytes, *, name: str, header_charset: str | None = None
+) -> tuple[str, str, str | None]:
+    """Decode a page; returns (text, encoding, warning or None) or raises LoadError.
 
     Order: a byte-order mark (unambiguous, and browsers let it win), then the HTTP charset,
-    then the page's own meta declaration, then the plain-text rules of ``load.decode_bytes``.
-    A declaration the bytes do not fit is ignored rather than decoded with replacement marks.
+    then the page's own meta declaration, then the plain-text rules of
+    ``load.decode_bytes_checked`` (whose warning says when a few bytes were bad). A declaration
+    the bytes do not fit is ignored rather than decoded with replacement marks.
     """
-    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        return decode_bytes(data, name=name)
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        return decode_bytes_checked(data, name=name)
     for declared in (normalise_charset(header_charset), meta_charset(data)):
         if declared is None:
             continue
         try:
-            return data.decode(declared), declared
+            return data.decode(declared), declared, None
         except (UnicodeDecodeError, LookupError):
             continue
-    return decode_bytes(data, name=name)
+    return decode_bytes_checked(data, name=name)
 
 
 def extract_article(html: str, *, name: str, url: str | None = None) -> Article:
@@ -160,9 +170,12 @@ def extract_article(html: str, *, name: str, url: str | None = None) -> Article:
     """
     try:
         import trafilatura
-    except ImportError:
+    except ImportError as exc:
+        # Say what failed: trafilatura may be installed while one of its imports is not.
+        what = " ".join(str(exc).split())[:200] or "ImportError"
         raise LoadError(
-            f"{name}: reading HTML pages needs trafilatura; install it with: {INSTALL_HINT}"
+            f"{name}: cannot read HTML pages: importing trafilatura failed ({what}); "
+            f"reinstall with: {INSTALL_HINT}"
         ) from None
     doc: Any = trafilatura.bare_extraction(
         html,

@@ -7,18 +7,24 @@ Every Source records where the text came from, when, and the SHA-256 of the raw 
 
 from __future__ import annotations
 
+import io
+import os
 import sys
 from typing import TYPE_CHECKING, BinaryIO
 
 from compare_tui.core.html import charset_from_content_type, looks_like_html
 from compare_tui.core.load import (
+    DEFAULT_LIMITS,
+    InputLimits,
     LoadedText,
     LoadError,
     clean_text,
     is_url,
     load_bytes,
     make_source,
+    read_fd,
     read_path_bytes,
+    size_text,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +42,7 @@ def load_input(
     *,
     stdin: BinaryIO | None = None,
     fetch_options: FetchOptions | None = None,
+    limits: InputLimits = DEFAULT_LIMITS,
 ) -> LoadedText:
     """Load one article named on the command line; raises LoadError naming it.
 
@@ -43,13 +50,15 @@ def load_input(
     fetched with ``fetch_options`` (default ``FetchOptions()``). ``core.fetch`` (urllib, ssl)
     is imported only for a URL, so callers should build ``FetchOptions`` only when ``is_url``.
     A URL that cannot be fetched but was fetched before comes from the page cache:
-    ``from_cache`` is then True and ``note`` says why, for the user.
+    ``from_cache`` is then True and ``note`` says why, for the user. ``limits`` caps the size
+    of files and standard input and how long a pipe or FIFO may keep us waiting (URLs have
+    ``fetch_options.max_bytes``, which the command line sets to the same cap).
     """
     if spec == STDIN_SPEC:
-        return _load_stdin(stdin)
+        return _load_stdin(stdin, limits)
     if is_url(spec):
         return _load_url(spec, fetch_options)
-    return load_data(read_path_bytes(spec), name=spec)
+    return load_data(read_path_bytes(spec, limits=limits), name=spec)
 
 
 def load_data(
@@ -69,9 +78,9 @@ def load_data(
         return load_bytes(
             data, name=name, path=path, url=url, encoding=header_charset, retrieved=retrieved
         )
-    from compare_tui.core.html import decode_html, extract_article
+    from compare_tui.core.html import decode_html_checked, extract_article
 
-    decoded, encoding = decode_html(data, name=name, header_charset=header_charset)
+    decoded, encoding, warning = decode_html_checked(data, name=name, header_charset=header_charset)
     article = extract_article(decoded, name=name, url=url)
     text = clean_text(article.text)
     if not text.strip():
@@ -88,17 +97,30 @@ def load_data(
         published=article.published,
         title=article.title,
     )
-    return LoadedText(text=text, source=source)
+    return LoadedText(text=text, source=source, note=warning)
 
 
-def _load_stdin(stdin: BinaryIO | None) -> LoadedText:
+def _load_stdin(stdin: BinaryIO | None, limits: InputLimits) -> LoadedText:
     stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
     if stream is None:
         raise LoadError(f"{STDIN_PATH}: no standard input to read")
     try:
-        data = stream.read()
+        fd = stream.fileno()
+    except (OSError, AttributeError, ValueError, io.UnsupportedOperation):
+        fd = None
+    if fd is not None:
+        # A person typing at a terminal may pause: only pipes and devices have a wait limit.
+        wait = None if os.isatty(fd) else limits.wait
+        return load_data(read_fd(fd, name=STDIN_PATH, limits=limits, wait=wait), name=STDIN_PATH)
+    try:
+        data = stream.read(limits.max_bytes + 1)
     except OSError as exc:
         raise LoadError(f"{STDIN_PATH}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > limits.max_bytes:
+        raise LoadError(
+            f"{STDIN_PATH}: larger than the {size_text(limits.max_bytes)} limit; "
+            "raise it with --max-size"
+        )
     return load_data(data, name=STDIN_PATH)
 
 

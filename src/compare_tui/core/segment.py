@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from compare_tui.core.dates import DATE_LINE_RE
+from compare_tui.core.lexicon import words as _words
 from compare_tui.core.models import SegmentKind, Sentence, Span
 
 __all__ = [
@@ -51,11 +52,6 @@ class Segmentation:
 # --------------------------------------------------------------------------------------------
 # Word lists
 # --------------------------------------------------------------------------------------------
-
-
-def _words(spaced: str) -> frozenset[str]:
-    """A word set written as one readable string."""
-    return frozenset(spaced.split())
 
 
 #: Abbreviations that never end a sentence: titles bind to the name after them, and Latin
@@ -266,6 +262,12 @@ FURNITURE_RULES: tuple[FurnitureRule, ...] = (
 _FURNITURE = re.compile(
     "|".join(f"(?P<{r.name}>{r.pattern})" for r in FURNITURE_RULES), re.IGNORECASE
 )
+#: The rules a line that reads as prose may still match: most lines are prose, and trying
+#: only these is the cheaper pass.
+_PROSE_FURNITURE = re.compile(
+    "|".join(f"(?P<{r.name}>{r.pattern})" for r in FURNITURE_RULES if r.sentence_ok),
+    re.IGNORECASE,
+)
 _RULES = {r.name: (r, re.compile(r.pattern, re.IGNORECASE)) for r in FURNITURE_RULES}
 #: Furniture is short: a line longer than this is prose whatever it looks like. 100 characters
 #: hold a byline with an agency, a breadcrumb ending in a headline, a copyright notice.
@@ -297,10 +299,10 @@ def furniture_rule(line: str) -> str | None:
     line = line.strip()
     if not line or len(line) > FURNITURE_MAX:
         return None
-    m = _FURNITURE.fullmatch(line)
+    prose = reads_as_sentence(line)
+    m = (_PROSE_FURNITURE if prose else _FURNITURE).fullmatch(line)
     if m is None:
         return None
-    prose = reads_as_sentence(line)
     for name, (rule, pattern) in _RULES.items():
         if (rule.sentence_ok or not prose) and pattern.fullmatch(line):
             return name

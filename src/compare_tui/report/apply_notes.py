@@ -6,8 +6,9 @@ from pathlib import Path
 
 from compare_tui.core.models import Comparison
 from compare_tui.core.overrides import resolve
-from compare_tui.report.decisions import decisions_section, of_pair, read_overrides, with_pair
-from compare_tui.report.notes import pair_ids
+from compare_tui.notes.decisions import of_pair, read_overrides, with_pair
+from compare_tui.notes.model import pair_ids
+from compare_tui.report.decisions_memo import decisions_section
 
 
 def apply_notes(c: Comparison, path: str | Path) -> tuple[Comparison, list[str], list[str]]:

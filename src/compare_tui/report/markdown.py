@@ -6,7 +6,6 @@ neither break a table nor inject links, HTML, emphasis or maths.
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 
 from compare_tui.core.figure_table import (
@@ -16,6 +15,7 @@ from compare_tui.core.figure_table import (
     what_text,
     who_text,
 )
+from compare_tui.core.mdtext import code_inline, escape_inline, escape_keeping_edges
 from compare_tui.core.models import (
     AlignKind,
     Alignment,
@@ -25,7 +25,6 @@ from compare_tui.core.models import (
     PairStatus,
     Source,
     Span,
-    safe_name,
 )
 from compare_tui.core.own_output import REPORT_MARKER
 
@@ -33,50 +32,12 @@ from compare_tui.core.own_output import REPORT_MARKER
 #: (``core.own_output.is_own_output``).
 MARKER = REPORT_MARKER
 
-#: Characters that mean something to GFM anywhere in a line: emphasis, code, links, images,
-#: tables, HTML, strikethrough and GitHub's maths. (``!`` and ``(`` only act after ``[``/``]``.)
-_SPECIAL = re.compile(r"([\\`*_\[\]|~<>$])")
-#: What makes a block of a line start: headings, lists, quotes, thematic breaks, numbered lists.
-_BLOCK_START = re.compile(r"^(?=[#+\-=>])|^(\d+)(?=[.)])")
 _VERDICT = {
     RowStatus.CONFLICT: "❌ conflict",
     RowStatus.AGREE: "✅ agree",
     RowStatus.LEFT_ONLY: "◀ left only",
     RowStatus.RIGHT_ONLY: "▶ right only",
 }
-
-
-def escape_inline(text: str) -> str:
-    """Make text safe inside one Markdown line, a table cell or a blockquote; names
-    (file names, URLs) may hold control characters: ``safe_name`` shows them as text."""
-    text = safe_name(" ".join(text.split()))
-    text = text.replace("&", "&amp;")
-    text = _SPECIAL.sub(r"\\\1", text)
-    # "1." opens an ordered list: the backslash goes before the punctuation, after the digits.
-    return _BLOCK_START.sub(lambda m: f"{m.group(1)}\\" if m.group(1) else "\\", text, count=1)
-
-
-def _escape_keeping_edges(text: str) -> str:
-    """``escape_inline`` that keeps one space at either edge, to glue pieces back together."""
-    core = escape_inline(text)
-    lead = " " if text[:1].isspace() else ""
-    trail = " " if text[-1:].isspace() and core else ""
-    return f"{lead}{core}{trail}"
-
-
-def _code(text: str) -> str:
-    """Inline code that survives backticks inside ``text`` (paths may hold anything,
-    control characters included: ``safe_name`` shows them as text)."""
-    text = safe_name(" ".join(text.split()))
-    fence = "`"
-    while fence in text:
-        fence += "`"
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
-
-
-#: Public name for other memos (the notes memo quotes file names with it).
-code_inline = _code
 
 
 def _published(source: Source) -> str | None:
@@ -104,7 +65,7 @@ def sources_section(comparison: Comparison) -> list[str]:
         if a is None and b is None:
             continue
         if label in ("File or URL", "SHA-256"):
-            cells = [_code(v) if v else "" for v in (a, b)]
+            cells = [code_inline(v) if v else "" for v in (a, b)]
         else:
             cells = [escape_inline(v) if v else "" for v in (a, b)]
         lines.append(f"| {label} | {cells[0]} | {cells[1]} |")
@@ -155,12 +116,12 @@ def marked_text(doc: Document, indexes: tuple[int, ...], changes: tuple[Span, ..
             if span.end <= s.start or span.start >= s.end:
                 continue
             start, end = max(span.start, s.start), min(span.end, s.end)
-            out.append(_escape_keeping_edges(doc.text[pos:start]))
+            out.append(escape_keeping_edges(doc.text[pos:start]))
             word = escape_inline(doc.text[start:end])
             if word:
                 out.append(f"**{word}**")
             pos = max(pos, end)
-        out.append(_escape_keeping_edges(doc.text[pos : s.end]))
+        out.append(escape_keeping_edges(doc.text[pos : s.end]))
         pieces.append("".join(out).strip())
     return " ".join(pieces)
 

@@ -14,7 +14,12 @@ from pathlib import Path
 
 from compare_tui.core.load import LoadedText
 from compare_tui.core.models import Comparison
-from compare_tui.report.notes import default_notes_name
+from compare_tui.notes.storage import (
+    article_identity,
+    carry_over,
+    default_notes_name,
+    legacy_notes_name,
+)
 from compare_tui.ui.base import NotesApp
 from compare_tui.ui.screens.pair import PairScreen
 from compare_tui.ui.screens.pair_load import Article, Comparer, article_path, compare_articles
@@ -34,10 +39,7 @@ class CompareApp(NotesApp):
         today: str | None = None,
     ) -> None:
         """``left``/``right``: loaded texts or paths; ``comparison``: skip comparing them."""
-        super().__init__(
-            notes_path=notes_path or default_notes_name(article_path(left), article_path(right)),
-            today=today,
-        )
+        super().__init__(notes_path=notes_path or _default_notes(left, right), today=today)
         self.pair_screen = PairScreen(left, right, comparer=comparer, comparison=comparison)
 
     def on_mount(self) -> None:
@@ -47,6 +49,22 @@ class CompareApp(NotesApp):
     def shown(self) -> bool:
         """The comparison is on screen, laid out for its size (what tests wait for)."""
         return self.pair_screen.is_mounted and self.pair_screen.shown
+
+
+def _default_notes(left: Article, right: Article) -> str:
+    """The pair's notes file, keyed by both articles' full paths; a file of the old naming
+    that holds notes on these very articles is kept in use."""
+    names = article_path(left), article_path(right)
+    tagged = default_notes_name(*names, ids=(_identity(left), _identity(right)))
+    if isinstance(left, LoadedText) and isinstance(right, LoadedText):
+        shas = (left.source.sha256, right.source.sha256)
+        return carry_over(tagged, legacy_notes_name(*names), shas)
+    return tagged
+
+
+def _identity(article: Article) -> str:
+    sha = article.source.sha256 if isinstance(article, LoadedText) else None
+    return article_identity(article_path(article), sha)
 
 
 def _keyboard_from_terminal() -> str | None:
@@ -84,8 +102,7 @@ def run_app(left: LoadedText, right: LoadedText, *, notes: str | None) -> int:
         return 2
     app = CompareApp(left, right, notes_path=notes)
     app.run()
-    for line in app.exit_messages:
-        print(line, file=sys.stderr)
+    app.say_exit_messages()
     return app.return_code or 0
 
 

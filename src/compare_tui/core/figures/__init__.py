@@ -36,7 +36,6 @@ from compare_tui.core.figure_table import unit_plural
 from compare_tui.core.figures.attribution import Sources
 from compare_tui.core.figures.meaning import (
     ELLIPSIS_GAP,
-    EVENTS,
     LIST_BLOCK,
     LIST_GAP,
     age_of,
@@ -56,6 +55,7 @@ from compare_tui.core.figures.phrases import (
 )
 from compare_tui.core.figures.scan import core_of, scan, triggered_sentences
 from compare_tui.core.figures.units import currency_unit
+from compare_tui.core.lexicon import EVENTS
 from compare_tui.core.models import Document, Figure, FigureKind, SegmentKind
 
 __all__ = ["EVENTS", "currency_unit", "extract_figures", "owner_is_source"]

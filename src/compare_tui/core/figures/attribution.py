@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from compare_tui.core.figures.meaning import COLLECTIVE, EVENTS, is_plural
+from compare_tui.core.figures.meaning import is_plural
 from compare_tui.core.figures.units import alt
+from compare_tui.core.lexicon import COLLECTIVE, EVENTS
 from compare_tui.core.models import Document
 
 # --- Attribution --------------------------------------------------------------------------

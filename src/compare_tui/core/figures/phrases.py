@@ -15,9 +15,9 @@ import dataclasses
 import re
 
 from compare_tui.core import lexicon as lx
-from compare_tui.core.figures.meaning import EVENTS, counted_phrase
+from compare_tui.core.figures.meaning import counted_phrase
 from compare_tui.core.figures.scan import Core
-from compare_tui.core.figures.units import words
+from compare_tui.core.lexicon import EVENTS, words
 from compare_tui.core.models import Figure, FigureKind
 
 #: "-story", "-seat", "-page" glued to a number, then the noun it describes.
@@ -35,7 +35,13 @@ _NOT_COUNTED_ENDS = ("ed", "ish", "ly", "ing")
 
 def compound_noun(text: str, m: re.Match[str], core: Core, limit: int) -> tuple[str, int] | None:
     """("stories", end) for "eight-story building": the number counts the glued noun."""
-    if core.kind is not FigureKind.COUNT or m.group("qual") or not m.group("num"):
+    if (
+        core.end >= limit
+        or text[core.end] != "-"
+        or core.kind is not FigureKind.COUNT
+        or m.group("qual")
+        or not m.group("num")
+    ):
         return None
     if m.group("num").lower() in ("one", "a", "an", "1") or m.group("num2"):
         return None  # "one-party", "one-off": seldom a count of one
@@ -170,7 +176,10 @@ _POPULATION_BEFORE = re.compile(
 
 def gives_population(text: str, sent_start: int, start: int) -> bool:
     """Whether a count is how many people live in a place."""
-    return _POPULATION_BEFORE.search(text, max(sent_start, start - 40), start) is not None
+    window = text[max(sent_start, start - 40) : start]
+    if " of" not in window and "to" not in window and ":" not in window and "pop" not in window:
+        return False  # the cheap test first: every pattern holds one of these
+    return _POPULATION_BEFORE.search(window) is not None
 
 
 _PARTITIVE = re.compile(r"\s+(?:out\s+)?of\s+(?:the|its|their|these|those|all)\s+$", re.I)
@@ -178,6 +187,8 @@ _PARTITIVE = re.compile(r"\s+(?:out\s+)?of\s+(?:the|its|their|these|those|all)\s
 
 def partitives(text: str, figures: list[Figure]) -> list[Figure]:
     """ "Five of the seven fatalities": the part counts what the whole counts."""
+    if len(figures) < 2:
+        return figures
     out = list(figures)
     for i in range(len(out) - 1):
         part, whole = out[i], out[i + 1]

@@ -30,7 +30,7 @@ from compare_tui.core.corpus import Corpus
 from compare_tui.core.figure_matrix import MatrixRow, MatrixStatus, pair_for_cell, row_label
 from compare_tui.core.figure_table import value_text
 from compare_tui.core.models import Comparison
-from compare_tui.report.overview import Overview, build_overview
+from compare_tui.core.overview import Overview, build_overview
 from compare_tui.ui.base import NotesApp, notes_count
 from compare_tui.ui.screens.help import OVERVIEW_KEYS, OVERVIEW_LEGEND, HelpScreen
 from compare_tui.ui.screens.pair import PairScreen
@@ -430,9 +430,11 @@ class OverviewApp(NotesApp):
 
     def on_mount(self) -> None:
         memo = self.open_memo(self.corpus.documents, title=self.memo_title)
-        if memo.read:
+        if memo.read or memo.unreadable:
             pairs = len(memo.waiting)
             lost = f"; {len(memo.orphans)} on articles not in this set" if memo.orphans else ""
+            if memo.unreadable:
+                lost += f"; {len(memo.unreadable)} could not be read (kept as they were)"
             self.notify(
                 f"Read {notes_count(memo.read)} on {pairs} pair{'s' if pairs != 1 else ''} "
                 f"from {self.notes_path.name}{lost}",
@@ -480,6 +482,5 @@ def run_overview(corpus: Corpus, *, notes: str, title: str = "") -> int:
         return 2
     app = OverviewApp(corpus, notes_path=notes, title=title)
     app.run()
-    for line in app.exit_messages:
-        print(line, file=sys.stderr)
+    app.say_exit_messages()
     return app.return_code or 0

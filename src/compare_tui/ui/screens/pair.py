@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Footer, Label, ProgressBar
 
 from compare_tui.core.load import LoadError
 from compare_tui.core.models import Comparison
-from compare_tui.report.notes import PairNotes
+from compare_tui.notes.noteset import PairNotes
 from compare_tui.ui.marks import PaneModel
 from compare_tui.ui.pair_state import PairIndex, PairState, enabled, notes_summary
 from compare_tui.ui.screens import pair_keys

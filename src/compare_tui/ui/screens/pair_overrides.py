@@ -19,8 +19,8 @@ from compare_tui.core.override_edits import (
     toggle_unlink,
 )
 from compare_tui.core.overrides import resolve
-from compare_tui.report.decisions import of_pair, with_pair
-from compare_tui.report.notes import pair_ids
+from compare_tui.notes.decisions import of_pair, with_pair
+from compare_tui.notes.model import pair_ids
 from compare_tui.ui.screens.pair_prompts import PairPrompts
 from compare_tui.ui.screens.prompt import PromptScreen
 from compare_tui.ui.widgets.figures import FiguresTable

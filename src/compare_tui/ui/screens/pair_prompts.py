@@ -13,15 +13,8 @@ from textual.screen import Screen
 
 from compare_tui.core.figure_table import FigureRow
 from compare_tui.core.models import Comparison
-from compare_tui.report.notes import (
-    Key,
-    Note,
-    NoteKind,
-    PairNotes,
-    Target,
-    alignment_target,
-    figure_target,
-)
+from compare_tui.notes.model import Key, Note, NoteKind, Target, alignment_target, figure_target
+from compare_tui.notes.noteset import PairNotes
 from compare_tui.ui.base import NotesApp
 from compare_tui.ui.pair_state import PairIndex, PairState
 from compare_tui.ui.screens.help import BACK_KEY, KEYS, HelpScreen
@@ -121,12 +114,8 @@ class PairPrompts(Screen[None]):
     def _noted(self, target: Target, text: str | None) -> None:
         if text is None or self.book is None:
             return
-        text = text.strip()
-        if not text and target.key in self.notes:
-            del self.notes[target.key]
-        elif text:
-            self.notes[target.key] = self.book.note(target, text)
-        else:
+        # ``set`` journals the change (on disk before it shows) and says if anything changed.
+        if not self.book.set(target, text.strip()):
             return
         self.notes_app.touched()
         self._status()

@@ -1,4 +1,5 @@
-"""The figure pairs as a table: conflicts first, then agreements, then one-sided figures.
+"""The figure pairs as a table: conflicts first, then agreements, then one-sided figures; the
+highlighted row's reason (its "why") on the panel's lower border.
 
 Every cell is a Rich ``Text`` built from plain strings (a plain ``str`` cell would be parsed as
 markup); verdict colours come from component classes, so they follow the theme, and each
@@ -11,6 +12,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.widgets import DataTable
 
 from compare_tui.core.figure_table import FigureRow, RowStatus, value_text, what_text, who_text
@@ -107,6 +109,13 @@ class FiguresTable(DataTable[Text]):
             )
         if self.row_count:
             self.move_cursor(row=min(max(cursor, 0), self.row_count - 1), animate=False)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The highlighted row's reason on the panel's lower border: "235 vs 305 people killed;
+        the right article is 1 day later: possibly an updated figure"."""
+        n = event.cursor_row
+        why = self.rows_shown[n].why if 0 <= n < len(self.rows_shown) else ""
+        self.border_subtitle = Content(why)
 
     def _verdict_cell(self, row: FigureRow, reader: bool) -> Text:
         name = {

@@ -1,9 +1,9 @@
-"""The reader's overrides in the notes memo: evidence a fact-checker can show.
+"""The reader's overrides as the notes file keeps them: evidence a fact-checker can show.
 
 Each override is one HTML comment (``<!-- compare-tui-override {json} -->``: the decision, its
 indexes, the quotes they had, the verdict and reason, and which two articles it is about, as
-notes record them), inside a readable "The reader's decisions" section. Overrides that no
-longer attach, or were refused, are kept with the reason shown; none is ever dropped.
+notes record them); ``report/decisions_memo`` puts them in a readable "The reader's decisions"
+section. Overrides that no longer attach, or were refused, are kept; none is ever dropped.
 """
 
 from __future__ import annotations
@@ -16,21 +16,12 @@ from pathlib import Path
 
 from compare_tui.core.models import PairStatus
 from compare_tui.core.overrides import Decision, Override
-from compare_tui.report.markdown import code_inline, escape_inline
 
 _COMMENT = re.compile(r"<!-- compare-tui-override (\{.*?\}) -->")
 
-#: How a decision reads in the memo.
-_TITLES = {
-    Decision.UNLINK: "sentences unlinked",
-    Decision.LINK: "sentences linked",
-    Decision.SPLIT_FIGURES: "figures are not the same quantity",
-    Decision.PAIR_FIGURES: "figures paired",
-}
-
 __all__ = [
     "StoredOverride",
-    "decisions_section",
+    "comment",
     "of_pair",
     "parse_overrides",
     "read_overrides",
@@ -50,7 +41,8 @@ class StoredOverride:
     problem: str = ""
 
 
-def _comment(s: StoredOverride) -> str:
+def comment(s: StoredOverride) -> str:
+    """The HTML comment that stores one override in the memo."""
     o = s.override
     data: dict[str, object] = {
         "decision": str(o.decision),
@@ -130,36 +122,3 @@ def with_pair(
     others = [s for s in stored if not _mine(s, ids, names)]
     mine = [StoredOverride(o, ids, names, problems.get(k, "")) for k, o in enumerate(overrides)]
     return others + mine
-
-
-def _where(o: Override) -> str:
-    what = "figure" if o.decision.about_figures else "sentence"
-    return ", ".join(
-        f"{side} {what} {'+'.join(str(i + 1) for i in idx)}"
-        for side, idx in (("left", o.left), ("right", o.right))
-        if idx
-    )
-
-
-def decisions_section(stored: Sequence[StoredOverride], *, level: str = "##") -> list[str]:
-    """The memo's "The reader's decisions" section (nothing when there are none)."""
-    if not stored:
-        return []
-    lines = [f"{level} The reader's decisions", ""]
-    for n, s in enumerate(stored, 1):
-        o = s.override
-        title = _TITLES[o.decision]
-        if o.status is not None:
-            title += f": {o.status}"
-        state = f" ({escape_inline(s.problem)})" if s.problem else ""
-        lines += [f"{level}# Decision {n}: {title}, {_where(o)}{state}", _comment(s), ""]
-        for label, name, quote in (
-            ("Left", s.names[0], o.left_quote),
-            ("Right", s.names[1], o.right_quote),
-        ):
-            lines += [f"> **{label}** ({code_inline(name)}): {escape_inline(quote)}", ">"]
-        lines.pop()
-        lines.append("")
-        if o.reason:
-            lines += [f"Reason: {escape_inline(o.reason)}", ""]
-    return lines
