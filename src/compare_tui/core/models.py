@@ -169,6 +169,8 @@ class Alignment:
     reason: str
     left_changes: tuple[Span, ...] = ()
     right_changes: tuple[Span, ...] = ()
+    #: Who made it: "machine", or "reader" when a reader's override did (core/overrides).
+    by: str = "machine"
 
 
 class FigureKind(StrEnum):
@@ -223,6 +225,8 @@ class FigurePair:
     right: int
     status: PairStatus
     why: str
+    #: Who made it: "machine", or "reader" when a reader's override did (core/overrides).
+    by: str = "machine"
 
 
 @dataclass(frozen=True)

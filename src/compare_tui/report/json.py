@@ -49,6 +49,8 @@ def alignment_dict(a: Alignment) -> dict[str, Any]:
         "reason": a.reason,
         "left_changes": _spans(a.left_changes),
         "right_changes": _spans(a.right_changes),
+        # Added in schema 1: "reader" when the reader's override made it (--notes).
+        "by": a.by,
     }
 
 
@@ -72,7 +74,7 @@ def figure_dict(f: Figure) -> dict[str, Any]:
 
 
 def pair_dict(p: FigurePair) -> dict[str, Any]:
-    return {"left": p.left, "right": p.right, "status": str(p.status), "why": p.why}
+    return {"left": p.left, "right": p.right, "status": str(p.status), "why": p.why, "by": p.by}
 
 
 def comparison_dict(comparison: Comparison) -> dict[str, Any]:
