@@ -171,6 +171,23 @@ def test_cli_json_and_markdown_apply_the_notes(
     assert left["right"] == [] and left["by"] == "reader"
     assert all(x["by"] in ("machine", "reader") for x in data["alignments"])
     assert [p.left, p.right] not in [[q["left"], q["right"]] for q in data["figure_pairs"]]
+    # The split leaves no pair behind: the reader's decision is the record of it.
+    split = [d for d in data["reader_decisions"] if d["decision"] == "split_figures"]
+    assert split == [
+        {
+            "decision": "split_figures",
+            "left": [p.left],
+            "right": [p.right],
+            "status": None,
+            "reason": "",
+            "by": "reader",
+            "applied": True,
+            "problem": None,
+        }
+    ]
+    assert {d["decision"] for d in data["reader_decisions"]} == {"unlink", "split_figures"}
+    assert main(["--json", a, b]) == 0
+    assert "reader_decisions" not in json.loads(capfd.readouterr().out)
     assert main(["--markdown", "--notes", str(memo), a, b]) == 0
     out = capfd.readouterr().out
     assert "## The reader's decisions" in out and "sentences unlinked" in out

@@ -283,19 +283,21 @@ def _report(args: argparse.Namespace) -> int:
 
     comparison = compare_texts(*_load_pair(args))
     decisions: list[str] = []
+    records: list[dict[str, object]] | None = None
     if args.notes:
         from compare_tui.report.apply_notes import apply_notes
 
         try:
-            comparison, decisions, said = apply_notes(comparison, args.notes)
+            applied = apply_notes(comparison, args.notes)
         except (OSError, UnicodeDecodeError) as exc:
             _fail(f"{args.notes}: cannot read the notes file ({exc})")
-        for line in said:
+        comparison, decisions, records = applied.comparison, applied.section, applied.records
+        for line in applied.said:
             _say(f"compare-tui: note: {line}")
     if args.json:
         from compare_tui.report.json import to_json
 
-        _write_output(to_json(comparison), args.output)
+        _write_output(to_json(comparison, reader_decisions=records), args.output)
     else:
         from compare_tui.report.markdown import render_markdown
 

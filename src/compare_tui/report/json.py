@@ -7,6 +7,7 @@ may grow but never changes meaning.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from compare_tui.core.models import Alignment, Comparison, Document, Figure, FigurePair, Span
@@ -87,6 +88,16 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
     }
 
 
-def to_json(comparison: Comparison, *, indent: int | None = 2) -> str:
-    """Serialise; non-ASCII text stays readable (the output is UTF-8)."""
-    return json.dumps(comparison_dict(comparison), ensure_ascii=False, indent=indent) + "\n"
+def to_json(
+    comparison: Comparison,
+    *,
+    indent: int | None = 2,
+    reader_decisions: Sequence[Mapping[str, object]] | None = None,
+) -> str:
+    """Serialise; non-ASCII text stays readable (the output is UTF-8). With ``--notes``, the
+    reader's decisions are listed too (added in schema 1): a figure pair the reader split is
+    gone from ``figure_pairs``, and its decision is the record that says so."""
+    data = comparison_dict(comparison)
+    if reader_decisions is not None:
+        data["reader_decisions"] = [dict(r) for r in reader_decisions]
+    return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
