@@ -103,6 +103,17 @@ class Document:
     def path(self) -> str:
         return self.source.path
 
+    @cached_property
+    def unmatchable(self) -> frozenset[int]:
+        """Indexes of the sentences never aligned (page furniture): found once per document,
+        as views rebuild their navigation after every override."""
+        return frozenset(i for i, s in enumerate(self.sentences) if not s.matchable)
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Start offset of each sentence, for bisecting an offset to its sentence."""
+        return [s.start for s in self.sentences]
+
     @property
     def short_name(self) -> str:
         """A name that fits a pane title: the file name, or host and last path part of a URL;

@@ -46,12 +46,13 @@ class PaneModel:
     def from_comparison(cls, comparison: Comparison, side: int) -> PaneModel:
         document = comparison.documents[side]
         lone = AlignKind.LEFT_ONLY if side == 0 else AlignKind.RIGHT_ONLY
+        furniture = document.unmatchable
         one_sided = frozenset(
             i
             for a in comparison.alignments
             if a.kind is lone
             for i in (a.left if side == 0 else a.right)
-            if document.sentences[i].matchable
+            if i not in furniture
         )
         pairs = comparison.figure_pairs
         paired = comparison.paired_figures[side]
@@ -63,7 +64,7 @@ class PaneModel:
                 verdict = "conflict" if status is PairStatus.CONFLICT else "agree"
             spans.append((fig.start, fig.end, verdict))
         spans.sort()
-        starts = [s.start for s in document.sentences]
+        starts = document.sentence_starts
         reader = frozenset(
             i
             for a in comparison.alignments

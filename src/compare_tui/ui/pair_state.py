@@ -52,9 +52,7 @@ class PairIndex:
     @classmethod
     def of(cls, c: Comparison, overrides: Sequence[Override] = ()) -> PairIndex:
         # Page furniture is rare: an alignment is skipped when all it holds is furniture.
-        furniture = [
-            {i for i, s in enumerate(doc.sentences) if not s.matchable} for doc in c.documents
-        ]
+        furniture = [doc.unmatchable for doc in c.documents]
         stops = [
             n
             for n, a in enumerate(c.alignments)
