@@ -186,8 +186,9 @@ def _one_sided(side: int, index: int, reason: str, by: str) -> Alignment:
 
 def _unlink(alignments: list[Alignment], o: Override) -> list[Alignment]:
     out: list[Alignment] = []
+    left, right = o.left, o.right
     for a in alignments:
-        if (a.left, a.right) == (o.left, o.right):
+        if a.left == left and a.right == right:
             out += [_one_sided(0, i, "unlinked by the reader", READER) for i in a.left]
             out += [_one_sided(1, j, "unlinked by the reader", READER) for j in a.right]
         else:
