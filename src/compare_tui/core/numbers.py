@@ -338,6 +338,7 @@ def word_value(phrase: str) -> float | None:
     return total + current if seen else None
 
 
+@lru_cache(maxsize=1024)
 def ordinal_value(phrase: str) -> float | None:
     """Value of an ordinal in words: "twenty-fifth" 25, "two hundredth" 200, "third" 3."""
     words = [w for w in _WORD_SPLIT.split(phrase.lower().strip()) if w]
@@ -366,11 +367,13 @@ def fraction_value(phrase: str) -> float | None:
     return value if value <= 100 else None
 
 
+@lru_cache(maxsize=1024)
 def vague_value(phrase: str) -> Vague | None:
     """Range of a vague quantity phrase ("a handful of" -> 2..6), case and spacing ignored."""
     return VAGUE.get(" ".join(phrase.lower().split()))
 
 
+@lru_cache(maxsize=1024)
 def qualifier_bound(phrase: str) -> str | None:
     """Bound kind of a qualifier phrase ("At least" -> AT_LEAST)."""
     return QUALIFIERS.get(" ".join(phrase.lower().split()))
