@@ -73,6 +73,7 @@ def check_invariants(left: Document, right: Document, alignments: Sequence[Align
             assert all(left.sentences[i].matchable for i in a.left)
             assert all(right.sentences[j].matchable for j in a.right)
             assert len(a.left) == 1 or len(a.right) == 1
+            assert max(len(a.left), len(a.right)) <= 3
             for part in (a.left, a.right):
                 assert list(part) == list(range(part[0], part[0] + len(part)))
         else:

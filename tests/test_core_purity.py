@@ -52,6 +52,8 @@ def test_report_commands_do_not_import_textual(tmp_path: Path) -> None:
     assert (tmp_path / "c.md").stat().st_size > 0
     assert "textual" not in loaded
     assert "rich" not in loaded
+    # Two articles score a few hundred figure pairs: plain Python, no 0.1 s numpy import.
+    assert "numpy" not in loaded
 
 
 def test_core_never_imports_report_notes_or_ui() -> None:

@@ -47,3 +47,24 @@ def test_extraction_case(case: dict[str, Any]) -> None:
         assert (text, kind, unit) == (want[0], want[3], want[4]), case["comment"]
         assert low == pytest.approx(want[1]) if want[1] is not None else low is None
         assert high == pytest.approx(want[2]) if want[2] is not None else high is None
+
+
+MEANING_PATH = Path(__file__).resolve().parent / "data" / "figures" / "meaning.json"
+MEANING: list[dict[str, Any]] = json.loads(MEANING_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", MEANING, ids=[c["text"][:50] for c in MEANING])
+def test_meaning_case(case: dict[str, Any]) -> None:
+    """What a figure counts and the event, read from the words around it (meaning.json)."""
+    figures = extract_figures(build_document(case["text"], Source(path="case.txt")))
+    if case["figure"] is None:
+        assert figures == (), case["comment"]
+        return
+    found = [f for f in figures if f.text == case["figure"]]
+    assert found, f"{case['comment']}: {case['figure']!r} not in {[f.text for f in figures]}"
+    f = found[0]
+    assert (str(f.kind), f.counted, f.event) == (
+        case["kind"],
+        case["counted"],
+        case["event"],
+    ), case["comment"]

@@ -160,7 +160,9 @@ def test_a_disk_full_at_save_keeps_the_notes_and_quit_asks_again(tmp_path: Path)
     assert [c.note.text for c in Journal(notes).changes()] == ["kept on a full disk"]
 
 
-def test_journalling_a_note_takes_under_5_ms(tmp_path: Path) -> None:
+def test_every_journalled_note_is_read_back(tmp_path: Path) -> None:
+    """Each note recorded is a change the journal gives back, in order (its speed is measured
+    in benchmarks/bench_journal.py)."""
     from compare_tui.notes.model import Note, alignment_target
 
     from .test_ui_support import seed_comparison
@@ -168,12 +170,9 @@ def test_journalling_a_note_takes_under_5_ms(tmp_path: Path) -> None:
     c = seed_comparison()
     journal = Journal(tmp_path / "notes.md")
     notes = [Note(alignment_target(c, n % len(c.alignments)), f"note {n}") for n in range(50)]
-    start = time.perf_counter()
     for note in notes:
         assert journal.record("set", note)
-    each = (time.perf_counter() - start) / len(notes)
-    assert each < 0.005, f"{each * 1000:.2f} ms a note"
-    assert len(journal.changes()) == 50
+    assert [ch.note.text for ch in journal.changes()] == [f"note {n}" for n in range(50)]
 
 
 # -- a save that fails: quitting asks again and says where the notes are kept ----------------

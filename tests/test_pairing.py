@@ -12,7 +12,7 @@ from compare_tui.core.compare import build_document
 from compare_tui.core.figure_table import value_text
 from compare_tui.core.figures import extract_figures
 from compare_tui.core.figures.features import compatible
-from compare_tui.core.figures.frames import Frame, frames
+from compare_tui.core.figures.frames import Frame, frames, heads_clash, same_head
 from compare_tui.core.figures.pairing import pair_figures
 from compare_tui.core.lexicon import HEAD, HEAD_CLASSES, SOURCE_ROLES
 from compare_tui.core.load import load_path
@@ -153,6 +153,16 @@ def frame_of(text: str) -> Frame:
         ("Three people came.", "Seven people came.", False),
         ("Up to 30 people came.", "12 people came.", True),
         ("It flew 48,000 feet high.", "It flew 14,630 metres high.", True),
+        # Round floors are only floors; an exact one is a confirmed count.
+        ("At least 100 people were hurt.", "More than 125 people were hurt.", True),
+        # "nearly 13%" is said of 12%: one rounding unit short.
+        ("Nearly 13% of them left.", "12% of them left.", True),
+        ("Nearly 13% of them left.", "11% of them left.", False),
+        # A clock time to the minute holds its seconds.
+        ("It struck at 4:43 p.m. on Friday.", "It struck at 4:43:13 p.m. on Friday.", True),
+        ("It struck at 4:44 p.m. on Friday.", "It struck at 4:43:13 p.m. on Friday.", False),
+        # Unit conversions round in floating point: 8 pounds is the edge of "nearly 9-pound".
+        ("A nearly 9-pound part fell.", "An 8-pound part fell.", True),
     ],
 )
 def test_values_compatible_as_news_copy_means_them(left: str, right: str, agree: bool) -> None:
@@ -344,3 +354,56 @@ def test_figures_in_a_list_of_other_stories_never_pair() -> None:
     )
     assert all(figs.text != "11" for figs in extract_figures(left))
     assert paired(left, right) == []
+
+
+def frames_of(text: str) -> list[Frame]:
+    doc = doc_of(text)
+    return frames(doc, extract_figures(doc))
+
+
+def test_frame_lead_and_only_mark_a_report_s_first_figure_of_a_story() -> None:
+    toll, earlier, hurt = frames_of(
+        "The prosecutor raised the death toll to 305. The earlier death toll of 235 was revised. "
+        "More than 125 people were injured."
+    )
+    assert (toll.lead, toll.only) == (True, False)
+    assert (earlier.lead, earlier.only) == (False, False)
+    assert (hurt.lead, hurt.only) == (True, True)
+    # A count with no event opens no story: "37 states" may be any states.
+    (states,) = frames_of("Obesity rose in 37 states.")
+    assert (states.lead, states.only) == (False, False)
+
+
+def test_frame_restates_a_conversion_in_parentheses() -> None:
+    acres, hectares = frames_of("The fire burned more than 111,000 acres (45,000 hectares).")
+    assert (acres.restates, hectares.restates) == (False, True)
+    # A conversion pairs only with a figure written in its own unit.
+    left = doc_of("The fire burned more than 111,000 acres (45,000 hectares) by Sunday.")
+    right = doc_of("The fire has burned 117,000 acres, officials said.")
+    assert [(a.text, b.text) for a, b, _ in paired(left, right)] == [
+        ("more than 111,000 acres", "117,000 acres")
+    ]
+
+
+def test_people_named_by_no_noun_may_be_any_kind_of_people() -> None:
+    (rescued,) = frames_of("Eight were rescued on Sunday.")
+    (boys,) = frames_of("Eight boys left the cave.")
+    (trucks,) = frames_of("Eight trucks left the base.")
+    (people,) = frames_of("Eight people were rescued on Sunday.")
+    (soldiers,) = frames_of("Eight soldiers left the base.")
+    assert rescued.anyone and not people.anyone
+    assert not heads_clash(rescued, boys)
+    assert heads_clash(rescued, trucks)
+    assert heads_clash(people, soldiers)  # "people" said outright is not "soldiers"
+
+
+def test_a_compound_read_both_ways_is_one_head() -> None:
+    (a,) = frames_of("A few more test flights are planned.")
+    (b,) = frames_of("A handful of similar powered flight tests is planned.")
+    assert same_head(a, b) and same_head(b, a)
+
+
+def test_values_far_apart_are_two_quantities_not_a_conflict() -> None:
+    left = doc_of("Nearly 7,200 structures have been destroyed by the fire.")
+    right = doc_of("The blaze destroyed 435 structures, officials said.")
+    assert all(p.status is not PairStatus.CONFLICT for _, _, p in paired(left, right))

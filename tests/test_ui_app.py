@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 from textual.worker import WorkerCancelled
@@ -14,6 +16,7 @@ from compare_tui.core.load import LoadError, load_bytes
 from compare_tui.core.models import Comparison, SegmentKind, Span
 from compare_tui.notes.storage import read_memo
 from compare_tui.ui.app import CompareApp
+from compare_tui.ui.pair_state import PairIndex
 from compare_tui.ui.screens.help import HelpScreen
 from compare_tui.ui.screens.pair import PairScreen
 from compare_tui.ui.screens.prompt import PromptScreen
@@ -42,6 +45,12 @@ async def ready(pilot: Pilot[int]) -> PairScreen:
     return view
 
 
+def ix(view: PairScreen) -> PairIndex:
+    """The pair view's navigation targets, once its comparison is ready."""
+    assert view.index is not None
+    return view.index
+
+
 def status(view: PairScreen) -> str:
     return str(view.query_one("#status").render())
 
@@ -60,7 +69,8 @@ async def test_initial_view_shows_both_articles(tmp_path: Path) -> None:
         first = view.current
         assert c.alignments[first].left and c.alignments[first].right
         assert all(not (c.alignments[n].left and c.alignments[n].right) for n in range(first))
-        assert f"alignment {view._nav_pos[first] + 1}/{len(view._nav)}" in status(view)
+        stops = ix(view).stops
+        assert f"alignment {stops.index(first) + 1}/{len(stops)}" in status(view)
         assert "notes.md" in status(view)
         width = left.scrollable_content_region.width
         assert all(len(line) <= width - 2 for line in left.rendered_text())
@@ -70,24 +80,25 @@ async def test_n_and_p_step_alignments_and_grey_out_at_the_ends(tmp_path: Path) 
     async with make_app(tmp_path).run_test(size=SIZE) as pilot:
         view = await ready(pilot)
         assert view.current is not None
-        start = view._nav_pos[view.current]
+        start = ix(view).stop_number(view.current)
+        assert start is not None
         assert (view.check_action("prev_alignment", ()) is None) == (start == 0)
         await pilot.press("n", "n")
-        assert view.current == view._nav[start + 2]
-        assert f"alignment {start + 3}/{len(view._nav)}" in status(view)
+        assert view.current == ix(view).stops[start + 2]
+        assert f"alignment {start + 3}/{len(ix(view).stops)}" in status(view)
         a = view.comparison.alignments[view.current]  # type: ignore[union-attr]
         left, right = view.panes
         assert left.highlight.sentences == frozenset(a.left)
         assert right.highlight.sentences == frozenset(a.right)
         await pilot.press("p")
-        assert view.current == view._nav[start + 1]
-        for _ in range(len(view._nav)):
+        assert view.current == ix(view).stops[start + 1]
+        for _ in range(len(ix(view).stops)):
             await pilot.press("p")
-        assert view.current == view._nav[0]
+        assert view.current == ix(view).stops[0]
         assert view.check_action("prev_alignment", ()) is None
-        for _ in range(len(view._nav)):
+        for _ in range(len(ix(view).stops)):
             await pilot.press("n")
-        assert view.current == view._nav[-1]
+        assert view.current == ix(view).stops[-1]
         assert view.check_action("next_alignment", ()) is None
 
 
@@ -104,15 +115,15 @@ async def test_n_and_p_skip_page_furniture(tmp_path: Path) -> None:
             and all(right[j].kind is SegmentKind.FURNITURE for j in a.right)
         ]
         assert furniture, "seeds 000/004 carry page furniture"
-        assert not set(furniture) & set(view._nav)
+        assert not set(furniture) & set(ix(view).stops)
         seen = {view.current}
-        for _ in range(len(view._nav)):
+        for _ in range(len(ix(view).stops)):
             await pilot.press("p")
             seen.add(view.current)
-        for _ in range(len(view._nav)):
+        for _ in range(len(ix(view).stops)):
             await pilot.press("n")
             seen.add(view.current)
-        assert seen == set(view._nav)
+        assert seen == set(ix(view).stops)
 
 
 async def test_both_panes_scroll_to_the_current_alignment(tmp_path: Path) -> None:
@@ -120,7 +131,7 @@ async def test_both_panes_scroll_to_the_current_alignment(tmp_path: Path) -> Non
         view = await ready(pilot)
         c = view.comparison
         assert c is not None
-        target = max(n for n in view._nav if c.alignments[n].left and c.alignments[n].right)
+        target = max(n for n in ix(view).stops if c.alignments[n].left and c.alignments[n].right)
         view.go_to_alignment(target)
         await pilot.pause()
         a = c.alignments[target]
@@ -135,7 +146,7 @@ async def test_changed_words_are_styled_in_the_current_alignment(tmp_path: Path)
         view = await ready(pilot)
         c = view.comparison
         assert c is not None
-        n = next(k for k in view._nav if c.alignments[k].left_changes)
+        n = next(k for k in ix(view).stops if c.alignments[k].left_changes)
         view.go_to_alignment(n)
         await pilot.pause()
         pane = view.panes[0]
@@ -184,15 +195,15 @@ async def test_choosing_a_figure_row_brings_panes_to_it(tmp_path: Path) -> None:
         view.query_one(FiguresTable).focus()
         c = view.comparison
         assert c is not None
-        k = next(k for k, row in enumerate(view._rows) if k >= 2 and row.right is not None)
+        k = next(k for k, row in enumerate(ix(view).rows) if k >= 2 and row.right is not None)
         await pilot.press(*["j"] * k, "enter")
-        row = view._rows[k]
+        row = ix(view).rows[k]
         assert row.right is not None
         fig = c.figures[1][row.right]
         assert view.panes[1].highlight.figure is not None
         assert view.panes[1].highlight.figure.start == fig.start
         await pilot.press("k")
-        assert view._figure_row == k - 1
+        assert view.state.figure_row == k - 1
 
 
 async def test_who_says_so_names_a_shared_source_once(tmp_path: Path) -> None:
@@ -243,25 +254,25 @@ async def test_search_jumps_to_matches_in_both_articles(tmp_path: Path) -> None:
         await pilot.press("slash")
         assert isinstance(pilot.app.screen, PromptScreen)
         await pilot.press(*"wagner", "enter")
-        sides = {side for side, _ in view._hits}
+        sides = {side for side, _ in view.state.hits}
         assert sides == {0, 1}
-        side, span = view._hits[0]
+        side, span = view.state.hits[0]
         c = view.comparison
         assert c is not None
         assert c.documents[side].text[span.start : span.end].lower() == "wagner"
         assert view.panes[side].highlight.match == span
         assert "“wagner”: 1/" in status(view)
         await pilot.press("greater_than_sign")
-        assert view._hit == 1
+        assert view.state.hit == 1
         await pilot.press("less_than_sign")
-        assert view._hit == 0
+        assert view.state.hit == 0
 
 
 async def test_search_with_no_match_says_so(tmp_path: Path) -> None:
     async with make_app(tmp_path).run_test(size=SIZE) as pilot:
         view = await ready(pilot)
         await pilot.press("slash", *"zzzqx", "enter")
-        assert view._hits == [] and "no match" in status(view)
+        assert view.state.hits == () and "no match" in status(view)
 
 
 async def test_note_modal_enter_keeps_escape_cancels(tmp_path: Path) -> None:
@@ -356,7 +367,7 @@ async def test_command_palette_lists_the_actions(tmp_path: Path) -> None:
             "Add or edit a note",
             "Toggle aligned rows view",
         } <= titles
-        view.go_to_alignment(view._nav[0])
+        view.go_to_alignment(ix(view).stops[0])
         titles = {cmd.title for cmd in pilot.app.get_system_commands(view)}
         assert "Previous alignment" not in titles
 
@@ -483,7 +494,7 @@ async def test_rows_view_shows_each_alignment_side_by_side(tmp_path: Path) -> No
         top = int(rows.scroll_y)
         assert top <= first and last < top + rows.scrollable_content_region.height
         # Changed words are styled in the row (bold), as in the panes.
-        n = next(k for k in view._nav if c.alignments[k].left_changes)
+        n = next(k for k in ix(view).stops if c.alignments[k].left_changes)
         view.go_to_alignment(n)
         await pilot.wait_for_scheduled_animations()
         span = c.alignments[n].left_changes[0]
@@ -574,8 +585,18 @@ async def test_rows_view_marks_page_furniture_by_sentence_kind(tmp_path: Path) -
         assert furniture, "seeds 000/004 carry page furniture"
 
 
-async def test_saving_over_a_hand_edited_memo_keeps_a_backup_and_says_so(tmp_path: Path) -> None:
+async def test_saving_over_a_hand_edited_memo_keeps_a_backup_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app = make_app(tmp_path)
+    said: list[str] = []
+    notify = app.notify
+
+    def recording(message: str, **options: Any) -> None:
+        said.append(message)
+        notify(message, **options)
+
+    monkeypatch.setattr(app, "notify", recording)
     path = tmp_path / "notes.md"
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
@@ -585,7 +606,6 @@ async def test_saving_over_a_hand_edited_memo_keeps_a_backup_and_says_so(tmp_pat
         path.write_text(edited, encoding="utf-8")
         await pilot.press("n", "a", *"second", "enter", "s")
         await pilot.pause()
-        said = [n.message for n in app._notifications]
         await pilot.press("q")
     backup = tmp_path / "notes.md.bak"
     assert backup.read_text(encoding="utf-8") == edited

@@ -112,7 +112,7 @@ async def test_overview_keys_tab_help_save_palette_quit(corpus: Corpus, tmp_path
         footer = {b.binding.key for b in screen.active_bindings.values() if b.binding.show}
         assert {"enter", "tab", "s", "question_mark", "q"} <= footer
         # The diagonal is not a pair: nothing opens.
-        pairs_table(screen).move_cursor(row=2, column=screen._legend_columns + 2)
+        pairs_table(screen).move_cursor(row=2, column=screen.legend_columns + 2)
         await pilot.press("enter")
         assert app.screen is screen
         await pilot.press("q")
@@ -125,7 +125,7 @@ async def test_pair_view_over_the_overview_and_back_with_the_cursor_kept(
     app = make(corpus, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
-        column = screen._legend_columns + 4  # article #1 against article #5
+        column = screen.legend_columns + 4  # article #1 against article #5
         view = await open_cell(pilot, pairs_table(screen), 0, column)
         assert view.pair == (0, 4)
         assert view.comparison is corpus.comparison(0, 4)  # the corpus's cached comparison
@@ -173,7 +173,7 @@ async def test_notes_from_two_pair_views_gather_in_one_file_and_come_back(
     app = make(corpus, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
-        legend = screen._legend_columns
+        legend = screen.legend_columns
         await open_cell(pilot, pairs_table(screen), 0, legend + 4)
         await pilot.press("a", *"toll differs", "enter", "escape")
         await until(pilot, lambda: app.screen is screen, what="the overview")
@@ -194,7 +194,7 @@ async def test_notes_from_two_pair_views_gather_in_one_file_and_come_back(
     again = make(corpus, tmp_path)
     async with again.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
-        legend = screen._legend_columns
+        legend = screen.legend_columns
         view = await open_cell(pilot, pairs_table(screen), 1, legend + 4)
         assert [n.text for n in view.notes.values()] == ["same quote"]
         await pilot.press("escape")

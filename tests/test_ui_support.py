@@ -20,7 +20,8 @@ from compare_tui.core.compare import Progress, compare_paths, compare_texts
 from compare_tui.core.load import load_bytes
 from compare_tui.core.models import Comparison
 from compare_tui.ui.app import CompareApp
-from compare_tui.ui.screens.pair import Article, PairScreen
+from compare_tui.ui.screens.pair import PairScreen
+from compare_tui.ui.screens.pair_load import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 

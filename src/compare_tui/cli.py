@@ -28,6 +28,8 @@ examples:
       open the two articles side by side in the terminal app
   compare-tui --notes mali-notes.md a.txt b.txt
       keep the notes you take in the app in mali-notes.md
+  compare-tui --json --notes mali-notes.md a.txt b.txt
+      the report with the reader's overrides from mali-notes.md applied ("by": "reader")
   compare-tui --json a.txt b.txt > comparison.json
       print the whole comparison as JSON (schema in the README)
   compare-tui --markdown a.txt b.txt -o memo.md
@@ -98,7 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="the app's notes file (Markdown); default: notes-LEFT--RIGHT-TAG.md for two "
         "articles, notes-FOLDER-TAG.md (or notes-FIRST--NAMES-TAG.md) for a set, in the "
         "current folder, TAG a hash of the full paths (e.g. --notes mali.md); every pair view "
-        "of a set writes into this one file; unsaved notes wait in PATH.journal",
+        "of a set writes into this one file; unsaved notes wait in PATH.journal; with --json "
+        "or --markdown, the reader's overrides kept there are applied",
     )
     parser.add_argument(
         "--offline",
@@ -288,14 +291,28 @@ def _report(args: argparse.Namespace) -> int:
     from compare_tui.core.compare import compare_texts
 
     comparison = compare_texts(*_load_pair(args))
+    decisions: list[str] = []
+    records: list[dict[str, object]] | None = None
+    if args.notes:
+        from compare_tui.report.apply_notes import apply_notes
+
+        try:
+            applied = apply_notes(comparison, args.notes)
+        except (OSError, UnicodeDecodeError) as exc:
+            _fail(f"{args.notes}: cannot read the notes file ({exc})")
+        comparison, decisions, records = applied.comparison, applied.section, applied.records
+        for line in applied.said:
+            _say(f"compare-tui: note: {line}")
     if args.json:
         from compare_tui.report.json import to_json
 
-        _write_output(to_json(comparison), args.output)
+        _write_output(to_json(comparison, reader_decisions=records), args.output)
     else:
         from compare_tui.report.markdown import render_markdown
 
-        _write_output(render_markdown(comparison), args.output, memo=True)
+        text = render_markdown(comparison)
+        text += ("\n" + "\n".join(decisions)) if decisions else ""
+        _write_output(text, args.output, memo=True)
     return 0
 
 

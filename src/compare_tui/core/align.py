@@ -22,15 +22,15 @@ Reordering is normal between outlets, so nothing here assumes a monotonic alignm
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from compare_tui.core.align_features import Match, Scorer, Side, Stems, idf_weights, side_features
+from compare_tui.core.align_gaps import GapOptions, fill_gaps
 from compare_tui.core.diff import word_changes
 from compare_tui.core.models import AlignKind, Alignment, Document, Span
-from compare_tui.core.words import NUMBER, WORD, stem
 
 __all__ = ["AlignOptions", "align_sentences"]
 
@@ -63,132 +63,14 @@ class AlignOptions:
     rare_share: float = 0.02
     #: Score every unmatched pair when there are at most this many (short articles).
     all_pairs_limit: int = 20_000
+    #: Gap filling between aligned neighbours (looser evidence, splits and merges up to 1:3).
+    gaps: GapOptions = GapOptions()  # noqa: RUF009 (frozen, so one shared default is safe)
 
 
-_QUOTE_PAIRS = (("’", "'"), ("‘", "'"), ("‚", "'"), ("“", '"'), ("”", '"'), ("„", '"'))
-_EMPTY = frozenset({""})
-
-
-@dataclass(frozen=True, slots=True)
-class _Side:
-    """Per-sentence features of one document, computed once."""
-
-    words: list[str]  # lowercased word text, the input to fuzz.ratio
-    same: list[str]  # whitespace/quote-normalised text, for SAME
-    stems: list[frozenset[str]]  # stemmed content words
-    numbers: list[frozenset[str]]
-    matchable: list[bool]
-
-
-class _Stems(dict[str, str]):
-    """Token -> stem, computed on first sight; "" for function words."""
-
-    def __missing__(self, token: str) -> str:
-        self[token] = result = stem(token)
-        return result
-
-
-def _plain_quotes(text: str) -> str:
-    """Straight quotes for curly ones; one character for one, so offsets still hold."""
-    for curly, plain in _QUOTE_PAIRS:
-        text = text.replace(curly, plain)
-    return text
-
-
-def _side(doc: Document, cache: _Stems) -> _Side:
-    words: list[str] = []
-    same: list[str] = []
-    stems: list[frozenset[str]] = []
-    numbers: list[frozenset[str]] = []
-    matchable: list[bool] = []
-    # Normalise the whole text once: per-sentence translate() dominated the profile.
-    plain = _plain_quotes(doc.text)
-    lower = plain.lower()
-    if len(lower) != len(plain):  # a few characters lengthen when lowercased ("İ")
-        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in plain)
-    find, find_numbers, stem_of = WORD.findall, NUMBER.findall, cache.__getitem__
-    for s in doc.sentences:
-        toks = find(lower, s.start, s.end)
-        words.append(" ".join(toks))
-        same.append(" ".join(plain[s.start : s.end].split()))
-        stems.append(frozenset(map(stem_of, toks)) - _EMPTY)
-        numbers.append(frozenset(find_numbers(lower, s.start, s.end)))
-        matchable.append(s.matchable)
-    return _Side(words, same, stems, numbers, matchable)
-
-
-@dataclass(slots=True)
-class _Scorer:
-    """Scores pairs of (possibly joined) sentences with rarity weights from both documents."""
-
-    left: _Side
-    right: _Side
-    idf: dict[str, float]
-    #: Rarity weight of each single sentence, filled on first use.
-    single: dict[tuple[str, int], float] = field(default_factory=dict)
-
-    def sentence_weight(self, side: str, index: int) -> float:
-        key = (side, index)
-        w = self.single.get(key)
-        if w is None:
-            stems = (self.left if side == "l" else self.right).stems[index]
-            w = self.single[key] = self.weight(stems)
-        return w
-
-    def weight(self, stems: Iterable[str]) -> float:
-        idf = self.idf
-        return sum(idf.get(t, 0.0) for t in stems)
-
-    def texts(self, left: tuple[int, ...], right: tuple[int, ...]) -> float:
-        lw = " ".join(self.left.words[i] for i in left)
-        rw = " ".join(self.right.words[j] for j in right)
-        if len(left) == 1 and len(right) == 1:
-            ls, rs = self.left.stems[left[0]], self.right.stems[right[0]]
-            total = self.sentence_weight("l", left[0]) + self.sentence_weight("r", right[0])
-        else:
-            ls = frozenset().union(*(self.left.stems[i] for i in left))
-            rs = frozenset().union(*(self.right.stems[j] for j in right))
-            total = self.weight(ls) + self.weight(rs)
-        if total <= 0.0:  # only function words ("It was so."): nothing but identity counts
-            return 1.0 if lw and lw == rw else 0.0
-        dice = 2.0 * self.weight(ls & rs) / total
-        if dice <= 0.0:
-            return 0.0
-        return (fuzz.ratio(lw, rw) / 100.0 + dice) / 2.0
-
-    def contained(self, part: frozenset[str], whole: frozenset[str]) -> float:
-        """Share of ``part``'s rarity weight that ``whole`` also has."""
-        total = self.weight(part)
-        return self.weight(part & whole) / total if total > 0.0 else 0.0
-
-    def shares_figure(self, left: tuple[int, ...], right: tuple[int, ...]) -> bool:
-        ln = frozenset().union(*(self.left.numbers[i] for i in left))
-        rn = frozenset().union(*(self.right.numbers[j] for j in right))
-        return bool(ln & rn)
-
-
-@dataclass(slots=True)
-class _Match:
-    left: tuple[int, ...]
-    right: tuple[int, ...]
-    score: float
-    reason: str
-
-
-def _idf(left: _Side, right: _Side) -> dict[str, float]:
-    df: Counter[str] = Counter()
-    for stems in left.stems:
-        df.update(stems)
-    for stems in right.stems:
-        df.update(stems)
-    n = len(left.stems) + len(right.stems) + 1
-    return {t: math.log(n / c) for t, c in df.items()}
-
-
-def _anchors(left: _Side, right: _Side) -> list[_Match]:
+def _anchors(left: Side, right: Side) -> list[Match]:
     """Pairs whose word text is identical and unique among the matchable sentences."""
 
-    def index(side: _Side) -> dict[str, list[int]]:
+    def index(side: Side) -> dict[str, list[int]]:
         out: dict[str, list[int]] = defaultdict(list)
         for i, key in enumerate(side.words):
             if key and side.matchable[i]:
@@ -196,11 +78,11 @@ def _anchors(left: _Side, right: _Side) -> list[_Match]:
         return out
 
     li, ri = index(left), index(right)
-    out: list[_Match] = []
+    out: list[Match] = []
     for key, ls in li.items():
         rs = ri.get(key)
         if rs is not None and len(ls) == 1 and len(rs) == 1:
-            out.append(_Match((ls[0],), (rs[0],), 1.0, "exact"))
+            out.append(Match((ls[0],), (rs[0],), 1.0, "exact"))
     return out
 
 
@@ -226,13 +108,13 @@ def _expected(
 
 
 def _candidates(
-    left: _Side,
-    right: _Side,
+    left: Side,
+    right: Side,
     free_left: list[int],
     free_right: list[int],
     left_to_right: dict[int, int],
     options: AlignOptions,
-    scorer: _Scorer,
+    scorer: Scorer,
 ) -> dict[tuple[int, int], float]:
     """Pairs of free sentences worth scoring, with the distance from the expected position."""
     n_right = len(right.words)
@@ -281,8 +163,8 @@ def _candidates(
 
 
 def _greedy(
-    candidates: dict[tuple[int, int], float], scorer: _Scorer, options: AlignOptions
-) -> list[_Match]:
+    candidates: dict[tuple[int, int], float], scorer: Scorer, options: AlignOptions
+) -> list[Match]:
     """Best remaining pair first; ties go to the pair nearer its expected position."""
     scored: list[tuple[float, float, int, int, str]] = []
     floor = min(options.fuzzy_threshold, options.figures_threshold)
@@ -297,27 +179,27 @@ def _greedy(
     scored.sort(key=lambda r: (-r[0], r[1], r[2], r[3]))
     used_l: set[int] = set()
     used_r: set[int] = set()
-    out: list[_Match] = []
+    out: list[Match] = []
     for score, _, i, j, reason in scored:
         if i in used_l or j in used_r:
             continue
         used_l.add(i)
         used_r.add(j)
-        out.append(_Match((i,), (j,), score, reason))
+        out.append(Match((i,), (j,), score, reason))
     return out
 
 
 def _joins(
-    matches: list[_Match],
+    matches: list[Match],
     free_left: set[int],
     free_right: set[int],
     candidates: dict[tuple[int, int], float],
-    scorer: _Scorer,
+    scorer: Scorer,
     options: AlignOptions,
 ) -> None:
     """Grow 1:1 pairs into 1:2 / 2:1, and pair leftovers with two joined neighbours."""
 
-    def part_ok(part: int, part_side: _Side, other: frozenset[str]) -> bool:
+    def part_ok(part: int, part_side: Side, other: frozenset[str]) -> bool:
         return scorer.contained(part_side.stems[part], other) >= options.split_part_floor
 
     for m in matches:
@@ -393,7 +275,7 @@ def _joins(
         free_left.difference_update(lt)
         free_right.difference_update(rt)
         kind = "split" if len(rt) == 2 else "merge"
-        matches.append(_Match(lt, rt, s, f"{kind} {s:.2f}"))
+        matches.append(Match(lt, rt, s, f"{kind} {s:.2f}"))
 
 
 def align_sentences(
@@ -404,9 +286,9 @@ def align_sentences(
     Every sentence index of each side is in exactly one alignment. Output is in left reading
     order; a right-only alignment follows the alignment holding the right sentence before it.
     """
-    cache = _Stems()
-    ls, rs = _side(left, cache), _side(right, cache)
-    scorer = _Scorer(ls, rs, _idf(ls, rs))
+    cache = Stems()
+    ls, rs = side_features(left, cache), side_features(right, cache)
+    scorer = Scorer(ls, rs, idf_weights(ls, rs))
 
     matches = _anchors(ls, rs)
     left_to_right = {m.left[0]: m.right[0] for m in matches}
@@ -424,11 +306,12 @@ def align_sentences(
     free_r = {j for j in free_right if j not in taken_r}
     _joins(fuzzy, free_l, free_r, candidates, scorer, options)
     matches.extend(fuzzy)
+    matches.extend(fill_gaps(matches, free_l, free_r, candidates, scorer, options=options.gaps))
     return _assemble(left, right, ls, rs, matches)
 
 
 def _assemble(
-    left: Document, right: Document, ls: _Side, rs: _Side, matches: list[_Match]
+    left: Document, right: Document, ls: Side, rs: Side, matches: list[Match]
 ) -> tuple[Alignment, ...]:
     """Turn matches into Alignments in reading order, one-sided ones included."""
     main: list[Alignment] = []
@@ -465,7 +348,7 @@ def _assemble(
     return tuple(out)
 
 
-def _matched(left: Document, right: Document, ls: _Side, rs: _Side, m: _Match) -> Alignment:
+def _matched(left: Document, right: Document, ls: Side, rs: Side, m: Match) -> Alignment:
     same = " ".join(ls.same[i] for i in m.left) == " ".join(rs.same[j] for j in m.right)
     if same:
         return Alignment(m.left, m.right, 1.0, AlignKind.SAME, "exact")

@@ -39,7 +39,13 @@ def build_document(text: str, source: Source) -> Document:
         found = date_line(doc)
         if found is not None:
             source = replace(source, published=found, published_from="date line")
-    return replace(doc, source=source, title=source.title or _guess_title(doc))
+    return Document(
+        source=source,
+        text=text,
+        paragraphs=seg.paragraphs,
+        sentences=seg.sentences,
+        title=source.title or _guess_title(doc),
+    )
 
 
 def _guess_title(doc: Document) -> str | None:

@@ -1,8 +1,13 @@
-"""Domain vocabulary pairing.py reads: which counted nouns are the same thing, who gives rival
-figures, and which counted groups also name a side.
+"""The one home of compare-tui's word lists: the vocabulary figures are read and paired with,
+and the function words sentences are compared without.
 
-Kept apart from the pairing logic so the vocabulary can be read, reviewed and extended on its
-own. What it covers today:
+- Pairing: which counted nouns are the same thing (``HEAD_CLASSES``), who gives rival figures
+  (``SOURCE_ROLES``), which counted groups also name a side, events that count one outcome.
+- Reading a figure (``figures/meaning.py``, ``figures/phrases.py``): event words and their
+  lemmas, the words that end a counted noun phrase, months and weekdays.
+- Comparing sentences (``words.py``: aligner, diff, corpus screen): function words.
+
+Each list says why it exists beside it. The pairing vocabulary covers today:
 
 - general news: people (residents, civilians, villagers), patients and the injured, homes and
   buildings, jobs and workers, children, vehicles;
@@ -11,8 +16,8 @@ own. What it covers today:
   governments as authorities, rebels and separatists as insurgents;
 - protests and strikes: police and authorities against organisers, unions and activists.
 
-How to extend it: words are written in the singular and lower case, the way ``pairing._lemma``
-reduces a counted noun ("troops" -> "troop", "gunmen" -> "gunman", "casualties" ->
+How to extend it: words are written in the singular and lower case, the way ``lemma``
+reduces a counted noun (``lemma``) ("troops" -> "troop", "gunmen" -> "gunman", "casualties" ->
 "casualty"). Add a word to the class it is a synonym of, or a new class for a new beat
 (elections: "voter ballot"?); two counts pair only when their head nouns fall in one class (or
 are the same word). A source word in ``SOURCE_ROLES`` gives its figures a role: figures of
@@ -25,8 +30,12 @@ from __future__ import annotations
 import re
 
 
-def _words(spaced: str) -> frozenset[str]:
+def words(spaced: str) -> frozenset[str]:
+    """A word list written as prose, so long lexicons stay readable."""
     return frozenset(spaced.split())
+
+
+_words = words
 
 
 #: Head nouns that count the same kind of thing, by class name.
@@ -168,3 +177,70 @@ def stems(text: str | None) -> frozenset[str]:
     if not text:
         return frozenset()
     return frozenset(lemma(w) for w in WORD_RE.findall(text) if w.lower() not in STOP)
+
+
+# --- Reading a figure's phrase (figures/meaning.py) -----------------------------------------
+
+#: Words that end the noun phrase a count counts: function words, number words, adverbs of
+#: time and place, and common verbs that follow a subject ("500 metal fell": not "metal fell").
+NP_ENDERS = _words(
+    """
+    a an the and or but nor of in on at to from by with for as that which who whom whose
+    were was is are be been being had have has will would could should may might must can
+    did do does not no than then this these those there their its his her our it they he
+    she we you i them him us me my your into onto over under after before during since
+    until while when where why how if so such also more most less few many each every all
+    some any both either neither per via about around against between through across among
+    within without upon because though although yet still just only even ago later earlier
+    here now too very what whether out up down off again ever never already almost nearly
+    along toward towards amid despite near like one two three four five six seven eight
+    nine ten whereas others feared believed thought presumed reported said
+    inside outside aboard abroad overnight today yesterday tonight
+    fell rose came went took gave made told got ran struck began saw became remain remained
+    stood found seen shown known held built sent kept brought thrown lost won last next
+    """
+)
+WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+
+#: Event words, each form -> its lemma: what happened to the people or things counted.
+EVENTS: dict[str, str] = {
+    form: lemma
+    for lemma, forms in {
+        "killed": "kill kills killed killing death deaths dead died die dies dying slain "
+        "massacred executed murdered",
+        "wounded": "wounded wounding wounds",
+        "injured": "injured injuring injuries injury hurt",
+        "seized": "seized seizing seize seizes recovered recovering confiscated",
+        "captured": "captured capturing capture captures",
+        "arrested": "arrested arresting arrest arrests",
+        "detained": "detained detaining detain",
+        "abducted": "abducted abducting kidnapped kidnapping",
+        "displaced": "displaced displacing fled fleeing",
+        "missing": "missing disappeared",
+        "destroyed": "destroyed destroying",
+        "damaged": "damaged damaging",
+        "evacuated": "evacuated evacuating",
+        "rescued": "rescued rescuing",
+        "released": "released releasing freed",
+        "deployed": "deployed deploying",
+    }.items()
+    for form in forms.split()
+}
+#: Plurals without an -s that a counted head may be ("2000 people", "the children").
+IRREGULAR_PLURALS = _words("people children cattle")
+#: Adjectives that end in -ly, so do not end a phrase as adverbs do ("scores of deadly attacks").
+LY_ADJECTIVES = _words("deadly elderly early daily weekly monthly yearly costly friendly likely")
+#: Collective nouns that say things as a body ("police put the number at 20,000").
+COLLECTIVE = _words("police military army government authorities junta")
+
+# --- Comparing sentences (words.py: the aligner, the diff and the corpus screen) ------------
+
+#: Function words carry no evidence that two sentences report the same thing.
+FUNCTION_WORDS = _words(
+    """
+    a an the and or but nor of to in on at by for with from into as is are was were be been
+    being has have had do does did it its this that these those they them their he she him
+    his her we our us you your i me my not no so than then there which who whom whose what
+    when where while also said says say would could should will can may might
+    """
+)

@@ -103,6 +103,17 @@ class Document:
     def path(self) -> str:
         return self.source.path
 
+    @cached_property
+    def unmatchable(self) -> frozenset[int]:
+        """Indexes of the sentences never aligned (page furniture): found once per document,
+        as views rebuild their navigation after every override."""
+        return frozenset(i for i, s in enumerate(self.sentences) if not s.matchable)
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Start offset of each sentence, for bisecting an offset to its sentence."""
+        return [s.start for s in self.sentences]
+
     @property
     def short_name(self) -> str:
         """A name that fits a pane title: the file name, or host and last path part of a URL;
@@ -169,6 +180,8 @@ class Alignment:
     reason: str
     left_changes: tuple[Span, ...] = ()
     right_changes: tuple[Span, ...] = ()
+    #: Who made it: "machine", or "reader" when a reader's override did (core/overrides).
+    by: str = "machine"
 
 
 class FigureKind(StrEnum):
@@ -223,6 +236,8 @@ class FigurePair:
     right: int
     status: PairStatus
     why: str
+    #: Who made it: "machine", or "reader" when a reader's override did (core/overrides).
+    by: str = "machine"
 
 
 @dataclass(frozen=True)

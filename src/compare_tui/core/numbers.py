@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 UNITS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -262,6 +263,7 @@ def _digit_value(token: str) -> float | None:
         return None
 
 
+@lru_cache(maxsize=8192)
 def word_value(phrase: str) -> float | None:
     """Value of a number in words or digits with multipliers; None if unreadable.
 
@@ -336,6 +338,7 @@ def word_value(phrase: str) -> float | None:
     return total + current if seen else None
 
 
+@lru_cache(maxsize=1024)
 def ordinal_value(phrase: str) -> float | None:
     """Value of an ordinal in words: "twenty-fifth" 25, "two hundredth" 200, "third" 3."""
     words = [w for w in _WORD_SPLIT.split(phrase.lower().strip()) if w]
@@ -352,6 +355,7 @@ def ordinal_value(phrase: str) -> float | None:
     return None if head is None else head + ORDINALS[last]
 
 
+@lru_cache(maxsize=1024)
 def fraction_value(phrase: str) -> float | None:
     """Percent of a whole a fraction stands for ("two-thirds" -> 66.67, "half" -> 50)."""
     words = _WORD_SPLIT.split(phrase.lower().strip())
@@ -363,11 +367,13 @@ def fraction_value(phrase: str) -> float | None:
     return value if value <= 100 else None
 
 
+@lru_cache(maxsize=1024)
 def vague_value(phrase: str) -> Vague | None:
     """Range of a vague quantity phrase ("a handful of" -> 2..6), case and spacing ignored."""
     return VAGUE.get(" ".join(phrase.lower().split()))
 
 
+@lru_cache(maxsize=1024)
 def qualifier_bound(phrase: str) -> str | None:
     """Bound kind of a qualifier phrase ("At least" -> AT_LEAST)."""
     return QUALIFIERS.get(" ".join(phrase.lower().split()))

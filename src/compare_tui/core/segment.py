@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from compare_tui.core.dates import DATE_LINE_RE
+from compare_tui.core.lexicon import words as _words
 from compare_tui.core.models import SegmentKind, Sentence, Span
 
 __all__ = [
@@ -51,11 +52,6 @@ class Segmentation:
 # --------------------------------------------------------------------------------------------
 # Word lists
 # --------------------------------------------------------------------------------------------
-
-
-def _words(spaced: str) -> frozenset[str]:
-    """A word set written as one readable string."""
-    return frozenset(spaced.split())
 
 
 #: Abbreviations that never end a sentence: titles bind to the name after them, and Latin
@@ -273,6 +269,10 @@ _PROSE_FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _RULES = {r.name: (r, re.compile(r.pattern, re.IGNORECASE)) for r in FURNITURE_RULES}
+#: Every rule a line of prose may still match ("sentence_ok") needs one of these: a comment
+#: notice, a copyright, a breadcrumb separator, a caption's credit. Checked first, as most lines
+#: are prose (tests/test_segment.py's examples of those rules all pass through it).
+_PROSE_HINT = re.compile(r"comment|reply|©|\(c\)|copyright|rights|[»›>|/(:]", re.IGNORECASE)
 #: Furniture is short: a line longer than this is prose whatever it looks like. 100 characters
 #: hold a byline with an agency, a breadcrumb ending in a headline, a copyright notice.
 FURNITURE_MAX = 100
@@ -304,6 +304,8 @@ def furniture_rule(line: str) -> str | None:
     if not line or len(line) > FURNITURE_MAX:
         return None
     prose = reads_as_sentence(line)
+    if prose and _PROSE_HINT.search(line) is None:
+        return None  # the cheap test first: no rule prose may match can match this line
     m = (_PROSE_FURNITURE if prose else _FURNITURE).fullmatch(line)
     if m is None:
         return None

@@ -7,21 +7,16 @@ from __future__ import annotations
 
 import re
 
+from compare_tui.core.lexicon import FUNCTION_WORDS
+
 #: A number (digits with inner separators, "2,000", "1.5") or a run of letters with inner
 #: apostrophes ("army’s"): the units the aligner scores and the diff marks.
 WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’‘][^\W\d_]+)*")
 #: The numbers among WORD's tokens (WORD takes a digit run as a whole token).
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _SUFFIX = re.compile(r"(?:ing|ed|es|s|ly)$")
-#: Function words carry no evidence that two sentences report the same thing.
-STOP_WORDS = frozenset(
-    (
-        "a an the and or but nor of to in on at by for with from into as is are was were be been"
-        " being has have had do does did it its this that these those they them their he she him"
-        " his her we our us you your i me my not no so than then there which who whom whose what"
-        " when where while also said says say would could should will can may might"
-    ).split()
-)
+#: Function words (one home: ``lexicon.FUNCTION_WORDS``).
+STOP_WORDS = FUNCTION_WORDS
 
 
 def content_stems(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from compare_tui.core.models import Comparison, Document
+from compare_tui.notes.decisions import StoredOverride
 from compare_tui.notes.model import Key, Note, Target, attach, doc_id, file_name, pair_ids
 from compare_tui.notes.parse import Unreadable
 
@@ -75,6 +76,7 @@ class NoteSet:
         title: str = "",
         unreadable: Iterable[Unreadable] = (),
         on_change: OnChange = _ignore,
+        overrides: Iterable[StoredOverride] = (),
     ) -> None:
         self.documents = tuple(documents)
         self.title = title or f"{len(self.documents)} articles"
@@ -95,6 +97,8 @@ class NoteSet:
                 self.orphans.append(note)
             else:
                 self.waiting.setdefault(where, []).append(note)
+        #: The reader's overrides of every pair (``notes/decisions``), kept whole.
+        self.overrides = list(overrides)
         #: Notes changed since the memo was last read or written.
         self.dirty = False
 

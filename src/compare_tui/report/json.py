@@ -7,6 +7,7 @@ may grow but never changes meaning.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from compare_tui.core.models import Alignment, Comparison, Document, Figure, FigurePair, Span
@@ -54,6 +55,8 @@ def alignment_dict(a: Alignment) -> dict[str, Any]:
         "reason": a.reason,
         "left_changes": _spans(a.left_changes),
         "right_changes": _spans(a.right_changes),
+        # Added in schema 1: "reader" when the reader's override made it (--notes).
+        "by": a.by,
     }
 
 
@@ -77,7 +80,7 @@ def figure_dict(f: Figure) -> dict[str, Any]:
 
 
 def pair_dict(p: FigurePair) -> dict[str, Any]:
-    return {"left": p.left, "right": p.right, "status": str(p.status), "why": p.why}
+    return {"left": p.left, "right": p.right, "status": str(p.status), "why": p.why, "by": p.by}
 
 
 def comparison_dict(comparison: Comparison) -> dict[str, Any]:
@@ -90,6 +93,16 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
     }
 
 
-def to_json(comparison: Comparison, *, indent: int | None = 2) -> str:
-    """Serialise; non-ASCII text stays readable (the output is UTF-8)."""
-    return json.dumps(comparison_dict(comparison), ensure_ascii=False, indent=indent) + "\n"
+def to_json(
+    comparison: Comparison,
+    *,
+    indent: int | None = 2,
+    reader_decisions: Sequence[Mapping[str, object]] | None = None,
+) -> str:
+    """Serialise; non-ASCII text stays readable (the output is UTF-8). With ``--notes``, the
+    reader's decisions are listed too (added in schema 1): a figure pair the reader split is
+    gone from ``figure_pairs``, and its decision is the record that says so."""
+    data = comparison_dict(comparison)
+    if reader_decisions is not None:
+        data["reader_decisions"] = [dict(r) for r in reader_decisions]
+    return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"

@@ -8,15 +8,17 @@ never drops anything the memo held.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from compare_tui.core.mdtext import code_inline, escape_inline
 from compare_tui.core.models import Comparison
+from compare_tui.notes.decisions import StoredOverride
 from compare_tui.notes.model import Note, NoteKind
 from compare_tui.notes.noteset import NoteSet
 from compare_tui.notes.parse import Unreadable, anchor_comment
 from compare_tui.notes.storage import MEMO_MARKER
+from compare_tui.report.decisions_memo import decisions_section
 from compare_tui.report.markdown import figure_table, sources_section
 
 
@@ -75,6 +77,7 @@ def render_memo(
     unreadable: Iterable[Unreadable] = (),
     sources: Callable[[Comparison], list[str]] = sources_section,
     figures: Callable[[Comparison], list[str]] = figure_table,
+    overrides: Sequence[StoredOverride] = (),
 ) -> str:
     """The whole memo: sources, date, figure table with verdicts, then every note."""
     left, right = comparison.documents
@@ -86,6 +89,7 @@ def render_memo(
         "",
         *figures(comparison),
         "",
+        *decisions_section(overrides),
         "## Notes",
         "",
     ]
@@ -132,12 +136,14 @@ def render_note_set(
                 pair.detached + kept,
                 date=date,
                 unreadable=memo.unreadable,
+                overrides=memo.overrides,
             )
     lines = [
         *_memo_head(memo.title, date),
         *_set_sources(memo),
         "",
     ]
+    lines += decisions_section(memo.overrides)
     number = 0
     noted = [key for key in sorted(memo.pairs) if memo.pairs[key].count]
     if not noted and not kept and not memo.unreadable:

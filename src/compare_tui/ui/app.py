@@ -21,13 +21,8 @@ from compare_tui.notes.storage import (
     legacy_notes_name,
 )
 from compare_tui.ui.base import NotesApp
-from compare_tui.ui.screens.pair import (
-    Article,
-    Comparer,
-    PairScreen,
-    article_path,
-    compare_articles,
-)
+from compare_tui.ui.screens.pair import PairScreen
+from compare_tui.ui.screens.pair_load import Article, Comparer, article_path, compare_articles
 
 
 class CompareApp(NotesApp):

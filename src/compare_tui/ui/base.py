@@ -21,6 +21,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from compare_tui.core.models import Comparison, Document
+from compare_tui.notes.decisions import read_overrides
 from compare_tui.notes.journal import Journal, replay
 from compare_tui.notes.model import Note
 from compare_tui.notes.noteset import NoteSet, PairNotes
@@ -105,12 +106,20 @@ class NotesApp(App[int]):
             parsed = ParsedMemo()
         changes = self.journal.changes()
         stored = replay(parsed.notes, changes)
+        try:
+            overrides, bad = read_overrides(self.notes_path)
+        except (OSError, UnicodeDecodeError):
+            overrides, bad = [], 0  # the memo's own read above says why
+        if bad:
+            said = f"{self.notes_path.name}: {bad} reader decision(s) could not be read"
+            self.notify(said + " (kept in a backup on save)", markup=False, severity="warning")
         self.memo = NoteSet(
             documents,
             stored,
             title=title,
             unreadable=parsed.unreadable,
             on_change=self._journal_change,
+            overrides=overrides,
         )
         for broken in parsed.unreadable:
             self.notify(

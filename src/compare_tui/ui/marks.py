@@ -36,6 +36,8 @@ class PaneModel:
 
     document: Document
     one_sided: frozenset[int]
+    #: Sentences of this side in an alignment the reader's override made (marked ✎).
+    by_reader: frozenset[int] = frozenset()
     sentence_starts: list[int] = field(default_factory=list)
     figure_starts: list[int] = field(default_factory=list)
     figure_spans: list[tuple[int, int, Verdict]] = field(default_factory=list)
@@ -44,12 +46,13 @@ class PaneModel:
     def from_comparison(cls, comparison: Comparison, side: int) -> PaneModel:
         document = comparison.documents[side]
         lone = AlignKind.LEFT_ONLY if side == 0 else AlignKind.RIGHT_ONLY
+        furniture = document.unmatchable
         one_sided = frozenset(
             i
             for a in comparison.alignments
             if a.kind is lone
             for i in (a.left if side == 0 else a.right)
-            if document.sentences[i].matchable
+            if i not in furniture
         )
         pairs = comparison.figure_pairs
         paired = comparison.paired_figures[side]
@@ -61,8 +64,14 @@ class PaneModel:
                 verdict = "conflict" if status is PairStatus.CONFLICT else "agree"
             spans.append((fig.start, fig.end, verdict))
         spans.sort()
-        starts = [s.start for s in document.sentences]
-        return cls(document, one_sided, starts, [s[0] for s in spans], spans)
+        starts = document.sentence_starts
+        reader = frozenset(
+            i
+            for a in comparison.alignments
+            if a.by != "machine"
+            for i in (a.left if side == 0 else a.right)
+        )
+        return cls(document, one_sided, reader, starts, [s[0] for s in spans], spans)
 
     def sentences_on(self, start: int, end: int) -> range:
         """Indexes of the sentences that overlap ``[start, end)`` (of a wrapped line)."""

@@ -29,6 +29,7 @@ military pickup", not "at one point"); "first" is skipped in "at first", "first 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
@@ -36,7 +37,6 @@ from compare_tui.core.figure_table import unit_plural
 from compare_tui.core.figures.attribution import Sources
 from compare_tui.core.figures.meaning import (
     ELLIPSIS_GAP,
-    EVENTS,
     LIST_BLOCK,
     LIST_GAP,
     age_of,
@@ -56,6 +56,7 @@ from compare_tui.core.figures.phrases import (
 )
 from compare_tui.core.figures.scan import core_of, scan, triggered_sentences
 from compare_tui.core.figures.units import currency_unit
+from compare_tui.core.lexicon import EVENTS
 from compare_tui.core.models import Document, Figure, FigureKind, SegmentKind
 
 __all__ = ["EVENTS", "currency_unit", "extract_figures", "owner_is_source"]
@@ -151,7 +152,39 @@ def _sentence_figures(
         figures.append(fig)
         if kind is FigureKind.COUNT:
             prev = (fig, np_end)
-    return partitives(text, figures)
+    return partitives(text, spoken_amounts(text, figures))
+
+
+#: A currency and the subunit written after it in one spoken amount.
+_SUBUNITS = {"USD": "cent", "EUR": "cent", "CAD": "cent", "AUD": "cent", "GBP": "pence"}
+_AMOUNT_GAP = re.compile(r"\s+(?:and\s+)?")
+
+
+def spoken_amounts(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "thirteen dollars and forty-five cents", "3 dollars 50 cents": one amount, 13.45."""
+    out: list[Figure] = []
+    for f in figures:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind is FigureKind.MONEY
+            and f.kind is FigureKind.MONEY
+            and _SUBUNITS.get(prev.unit or "") == f.unit
+            and prev.low is not None
+            and prev.low == prev.high
+            and f.low is not None
+            and f.low == f.high
+            and f.low == int(f.low)
+            and 0 < f.low < 100
+            and _AMOUNT_GAP.fullmatch(text, prev.end, f.start) is not None
+        ):
+            value = prev.low + f.low / 100
+            out[-1] = dataclasses.replace(
+                prev, end=f.end, text=text[prev.start : f.end], low=value, high=value
+            )
+            continue
+        out.append(f)
+    return out
 
 
 _UNIT_WORD = re.compile(r"[A-Za-z][A-Za-z/²³]*$")

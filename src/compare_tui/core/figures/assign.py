@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from compare_tui.core.figures.features import closeness
@@ -32,7 +32,8 @@ class Candidate:
     #: The same without the value features: what a conflict must rest on.
     context: float
     agree: bool
-    features: tuple[float, ...]
+    #: The feature vector, in ``features.FEATURES`` order (read by the fitting script).
+    features: Sequence[float]
 
 
 def leads_of_one_story(p: Frame, q: Frame) -> bool:
@@ -110,14 +111,18 @@ def anchored(
     for j, f in enumerate(rp):
         if j not in used_r:
             lone_r[(f.sentence, f.dimension)].append(j)
-    by_pair = {(c.left, c.right): c for c in candidates}
-    out = []
-    for ls, rs in sorted(ties):
+    wanted: set[tuple[int, int]] = set()
+    for ls, rs in ties:
         for (sentence, dimension), lefts in lone_l.items():
             rights = lone_r.get((rs, dimension), [])
-            if sentence != ls or len(lefts) != 1 or len(rights) != 1:
-                continue
-            c = by_pair.get((lefts[0], rights[0]))
-            if c is not None and allowed(c):
-                out.append(c)
-    return out
+            if sentence == ls and len(lefts) == 1 and len(rights) == 1:
+                wanted.add((lefts[0], rights[0]))
+    if not wanted:
+        return []
+    lefts_wanted = {i for i, _ in wanted}
+    found = [
+        c
+        for c in candidates
+        if c.left in lefts_wanted and (c.left, c.right) in wanted and allowed(c)
+    ]
+    return sorted(found, key=lambda c: (c.left, c.right))

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from compare_tui.core.figures.meaning import COLLECTIVE, EVENTS, is_plural
+from compare_tui.core.figures.meaning import is_plural
 from compare_tui.core.figures.units import alt
+from compare_tui.core.lexicon import COLLECTIVE, EVENTS
 from compare_tui.core.models import Document
 
 # --- Attribution --------------------------------------------------------------------------
@@ -76,6 +77,8 @@ class Sources:
         self._doc = document
         self._own: dict[int, str | None] = {}
         self._effective: dict[int, str | None] = {}
+        #: Clause cuts of each sentence seen, found once for all its figures.
+        self._cuts: dict[int, list[tuple[int, int]]] = {}
 
     def own(self, index: int) -> str | None:
         if index not in self._own:
@@ -90,11 +93,16 @@ class Sources:
         sentence = self._doc.sentences[index]
         text = self._doc.text
         start = sentence.start
-        for cut in _CLAUSE_SPLIT.finditer(text, sentence.start, sentence.end):
-            if cut.start() > offset:
-                end = cut.start()
+        if index not in self._cuts:
+            self._cuts[index] = [
+                (c.start(), c.end())
+                for c in _CLAUSE_SPLIT.finditer(text, sentence.start, sentence.end)
+            ]
+        for cut_start, cut_end in self._cuts[index]:
+            if cut_start > offset:
+                end = cut_start
                 break
-            start = cut.end()
+            start = cut_end
         else:
             end = sentence.end
         if (start, end) != (sentence.start, sentence.end):

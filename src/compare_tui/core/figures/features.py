@@ -67,6 +67,10 @@ MUTUAL = FEATURES.index("mutual_best")
 VALUE_FEATURES = frozenset({"same_value", "same_value_rare", "same_value_size", "compatible"})
 
 
+#: From this many candidates on, the models score them with numpy.
+_MATRIX_FROM = 2000
+
+
 @dataclass(frozen=True, slots=True)
 class Model:
     """A logistic model over ``FEATURES``: bias plus one weight per feature (0 for a feature
@@ -78,6 +82,18 @@ class Model:
     def probability(self, vector: list[float]) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, vector, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def probabilities(self, vectors: list[list[float]]) -> list[float]:
+        """``probability`` of many vectors at once: one matrix product when pairing scores
+        thousands of candidates; plain Python for a few (importing numpy costs 0.1 s, a third
+        of a two-article comparison)."""
+        if len(vectors) < _MATRIX_FROM:
+            return [self.probability(v) for v in vectors]
+        import numpy as np
+
+        z = np.asarray(vectors, dtype=float) @ np.asarray(self.weights) + self.bias
+        out: list[float] = (1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))).tolist()
+        return out
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, object]) -> Model:
@@ -108,6 +124,21 @@ def default_models() -> Models:
     return Models(Model.from_mapping(data["same"]), Model.from_mapping(data["conflict"]))
 
 
+class Rarity(dict[str, float]):
+    """Word -> idf over the sentences of two articles, remembering the weight of each word set
+    it has summed: a frame's words meet many candidates, and are summed once."""
+
+    def __init__(self, idf: Mapping[str, float]) -> None:
+        super().__init__(idf)
+        self._norms: dict[frozenset[str], float] = {}
+
+    def norm(self, words: frozenset[str]) -> float:
+        found = self._norms.get(words)
+        if found is None:
+            found = self._norms[words] = sum(self.get(w, 1.0) ** 2 for w in words)
+        return found
+
+
 def similarity(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -> float:
     """Cosine of two word sets, each word weighted by its rarity in the two articles."""
     if not a or not b:
@@ -115,6 +146,8 @@ def similarity(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -
     shared = sum(idf.get(w, 1.0) ** 2 for w in a & b)
     if not shared:
         return 0.0
+    if isinstance(idf, Rarity):
+        return shared / math.sqrt(idf.norm(a) * idf.norm(b))
     na = sum(idf.get(w, 1.0) ** 2 for w in a)
     nb = sum(idf.get(w, 1.0) ** 2 for w in b)
     return shared / math.sqrt(na * nb)

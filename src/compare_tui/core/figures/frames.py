@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from compare_tui.core import lexicon as lx
 from compare_tui.core import numbers as nb
 from compare_tui.core.figures.conversions import base_unit
-from compare_tui.core.figures.meaning import WEEKDAYS, owner_is_source
+from compare_tui.core.figures.meaning import owner_is_source
 from compare_tui.core.figures.units import DURATION_UNITS, MEASURE_UNITS
 from compare_tui.core.models import Document, Figure, FigureKind
 from compare_tui.core.words import content_stems
@@ -97,7 +97,7 @@ _NEAR = 6
 #: Time words that say when a figure holds; a sentence's years are added to them.
 _TIME_WORDS = re.compile(
     r"\b(?:so\s+far|yesterday|today|tonight|last\s+(?:year|month|week|night)|this\s+(?:year|week)"
-    rf"|{'|'.join(sorted(WEEKDAYS))}|weekend|earlier|previous|record"
+    rf"|{'|'.join(sorted(lx.WEEKDAYS))}|weekend|earlier|previous|record"
     r"|initial(?:ly)?|later|(?:1[89]|20)\d\d)\b",
     re.IGNORECASE,
 )

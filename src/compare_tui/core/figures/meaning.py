@@ -7,57 +7,10 @@ import re
 
 from compare_tui.core import lexicon as lx
 from compare_tui.core.figures.scan import Core
-from compare_tui.core.figures.units import alt, words
-from compare_tui.core.lexicon import MONTHS
+from compare_tui.core.figures.units import alt
+from compare_tui.core.lexicon import EVENTS, MONTHS, WEEKDAYS, words
 from compare_tui.core.models import Document, Figure, FigureKind
 
-#: Function words that end a counted noun phrase.
-_STOP = words(
-    """
-    a an the and or but nor of in on at to from by with for as that which who whom whose
-    were was is are be been being had have has will would could should may might must can
-    did do does not no than then this these those there their its his her our it they he
-    she we you i them him us me my your into onto over under after before during since
-    until while when where why how if so such also more most less few many each every all
-    some any both either neither per via about around against between through across among
-    within without upon because though although yet still just only even ago later earlier
-    here now too very what whether out up down off again ever never already almost nearly
-    along toward towards amid despite near like one two three four five six seven eight
-    nine ten whereas others feared believed thought presumed reported said
-    inside outside aboard abroad overnight today yesterday tonight
-    fell rose came went took gave made told got ran struck began saw became remain remained
-    stood found seen shown known held built sent kept brought thrown lost won
-    """
-)
-WEEKDAYS = words(
-    """
-    monday tuesday wednesday thursday friday saturday sunday
-    """
-)
-
-#: Event words, normalised to a lemma.
-EVENTS: dict[str, str] = {}
-for _lemma, _forms in {
-    "killed": "kill kills killed killing death deaths dead died die dies dying slain massacred "
-    "executed murdered",
-    "wounded": "wounded wounding wounds",
-    "injured": "injured injuring injuries injury hurt",
-    "seized": "seized seizing seize seizes recovered recovering confiscated",
-    "captured": "captured capturing capture captures",
-    "arrested": "arrested arresting arrest arrests",
-    "detained": "detained detaining detain",
-    "abducted": "abducted abducting kidnapped kidnapping",
-    "displaced": "displaced displacing fled fleeing",
-    "missing": "missing disappeared",
-    "destroyed": "destroyed destroying",
-    "damaged": "damaged damaging",
-    "evacuated": "evacuated evacuating",
-    "rescued": "rescued rescuing",
-    "released": "released releasing freed",
-    "deployed": "deployed deploying",
-}.items():
-    for _form in _forms.split():
-        EVENTS[_form] = _lemma
 _EVENT_RE = alt(EVENTS)
 _EVENT_AFTER = re.compile(
     rf"""[\s”"’',]*(?:(?:and|or)\s+[a-z]+\s+(?=(?:were|was|are|is|had|have|has)\b))?(?:(?:who|that|which|were|was|are|is|had|have|has|been|being|be|reportedly|
@@ -168,9 +121,9 @@ def _np_words(
             break
         word = w.group(1)
         low = word.lower()
-        if low in _STOP or low in EVENTS or low in WEEKDAYS or low in MONTHS:
+        if low in lx.NP_ENDERS or low in EVENTS or low in lx.WEEKDAYS or low in MONTHS:
             break
-        if len(low) > 4 and low.endswith("ly") and low not in _LY_ADJECTIVES:
+        if len(low) > 4 and low.endswith("ly") and low not in lx.LY_ADJECTIVES:
             break  # "12 reportedly died": an adverb ends the phrase
         if (
             words
@@ -201,14 +154,7 @@ def _modifies_next(text: str, w: re.Match[str], limit: int, words: list[tuple[in
     if nxt is None:
         return False
     low = nxt.group(1).lower()
-    return nxt.group(1).islower() and low not in _STOP and low not in EVENTS
-
-
-_IRREGULAR_PLURALS = words("people children cattle")
-#: Adjectives that end in -ly, so do not end a phrase as adverbs do ("scores of deadly attacks").
-_LY_ADJECTIVES = words("deadly elderly early daily weekly monthly yearly costly friendly likely")
-#: Collective nouns that say things as a body ("police put the number at 20,000").
-COLLECTIVE = words("police military army government authorities junta")
+    return nxt.group(1).islower() and low not in lx.NP_ENDERS and low not in EVENTS
 
 
 def _is_verb_like(word: str) -> bool:
@@ -218,7 +164,7 @@ def _is_verb_like(word: str) -> bool:
 def is_plural(word: str) -> bool:
     low = word.lower()
     return (
-        low in _IRREGULAR_PLURALS
+        low in lx.IRREGULAR_PLURALS
         or (len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")))
         or (low.endswith("men") and len(low) > 4)
     )
@@ -228,8 +174,8 @@ def keep(text: str, m: re.Match[str], core: Core, counted: str | None, start: in
     """Drop words that look like numbers but are not quantities ("at one point", "at first")."""
     g = m.group
     word = (g("num") or g("ordw") or "").lower()
-    if g("qual") or not word:
-        return True
+    if g("qual") or not word or core.kind in (FigureKind.MONEY, FigureKind.MEASURE):
+        return True  # "one penny", "one mile": a unit makes any number a quantity
     prev = re.search(r"([A-Za-z’'-]+)\W*$", text[max(start, m.start() - 20) : m.start()])
     prev_word = prev.group(1).lower() if prev else ""
     after = text[core.end : core.end + 20]

@@ -32,6 +32,7 @@ from compare_tui.core.figures.features import (
     FEATURES,
     MUTUAL,
     Models,
+    Rarity,
     closeness,
     compatible,
     default_models,
@@ -162,7 +163,7 @@ def _score(
     opts: PairOptions,
 ) -> list[Candidate]:
     models = opts.models or default_models()
-    idf = sentence_idf(left, right)
+    idf = Rarity(sentence_idf(left, right))
     l_align, r_align = _aligned_sets(alignments)
     l_values = Counter(_value_key(f) for f in lp)
     r_values = Counter(_value_key(f) for f in rp)
@@ -185,16 +186,12 @@ def _score(
             rare = l_values[_value_key(p)] == 1 and r_values[_value_key(q)] == 1
             rows.append((i, j, vector(p, q, aligned=aligned, idf=idf, rare=rare), compatible(p, q)))
     _mark_mutual_best(rows)
+    vectors = [features for _, _, features, _ in rows]
+    same = models.same.probabilities(vectors)
+    context = models.conflict.probabilities(vectors)
     return [
-        Candidate(
-            i,
-            j,
-            models.same.probability(features),
-            models.conflict.probability(features),
-            agree,
-            tuple(features),
-        )
-        for i, j, features, agree in rows
+        Candidate(i, j, p_same, p_context, agree, features)
+        for (i, j, features, agree), p_same, p_context in zip(rows, same, context, strict=True)
     ]
 
 

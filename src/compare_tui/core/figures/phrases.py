@@ -15,9 +15,9 @@ import dataclasses
 import re
 
 from compare_tui.core import lexicon as lx
-from compare_tui.core.figures.meaning import EVENTS, counted_phrase
+from compare_tui.core.figures.meaning import counted_phrase
 from compare_tui.core.figures.scan import Core
-from compare_tui.core.figures.units import words
+from compare_tui.core.lexicon import EVENTS, words
 from compare_tui.core.models import Figure, FigureKind
 
 #: "-story", "-seat", "-page" glued to a number, then the noun it describes.

@@ -191,6 +191,9 @@ def scan(text: str, start: int, end: int, triggers: list[int]) -> list[re.Match[
                 # "from 12 percent in 1991 to 17.9 percent": "1991 to 17.9" is no range; read
                 # the first number alone, so the scan goes on to the second.
                 m = _SCANNER.match(text, c, m.end("num"))
+            elif m is not None and m.group("rnum") and _share(m) is None:
+                # "12 in six boxes", "12 out of 10": no share, two numbers.
+                m = _SCANNER.match(text, c, m.end("rnum"))
             if m is not None and m.end() > pos:
                 matches.append(m)
                 # A sign or code after the amount is its own ("10 rmb 20 usd"): not the start
@@ -199,6 +202,18 @@ def scan(text: str, start: int, end: int, triggers: list[int]) -> list[re.Match[
                 last = tail.end() if tail is not None else m.end()
                 break
     return matches
+
+
+def _share(m: re.Match[str]) -> float | None:
+    """ "one in four" as a percentage; None when the words are no share ("5 in 2020", "12 in
+    six boxes", "12 out of 10")."""
+    try:
+        part, whole = nb.word_value(m.group("rnum")), nb.word_value(m.group("rden"))
+    except (ValueError, OverflowError, ZeroDivisionError):
+        return None
+    if part is None or whole is None or not 0 < part < whole <= 1000:
+        return None
+    return round(100 * part / whole, 2)
 
 
 def _range_ok(m: re.Match[str]) -> bool:
@@ -276,10 +291,10 @@ def core_of(text: str, m: re.Match[str], limit: int) -> Core | None:
         low = high = nb.fraction_value(g("frac"))
         kind, unit = FigureKind.PERCENT, "%"
     elif g("rnum") is not None:
-        part, whole = nb.word_value(g("rnum")), nb.word_value(g("rden"))
-        if part is None or whole is None or not 0 < part < whole <= 1000:
-            return None  # "one in four" is a share; "5 in 2020" is not
-        low = high = round(100 * part / whole, 2)
+        share = _share(m)
+        if share is None:
+            return None
+        low = high = share
         kind, unit = FigureKind.PERCENT, "%"
     elif g("vmul") is not None:
         vague = nb.vague_value(g("vmul"))

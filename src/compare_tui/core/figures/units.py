@@ -7,11 +7,7 @@ import re
 from collections.abc import Iterable
 
 from compare_tui.core import numbers as nb
-
-
-def words(spaced: str) -> frozenset[str]:
-    """A word list written as prose, so long lexicons stay readable."""
-    return frozenset(spaced.split())
+from compare_tui.core.lexicon import words
 
 
 def alt_plain(words: Iterable[str]) -> str:

@@ -34,7 +34,8 @@ from compare_tui.core.models import Comparison
 from compare_tui.core.overview import Overview, build_overview
 from compare_tui.ui.base import NotesApp, notes_count
 from compare_tui.ui.screens.help import OVERVIEW_KEYS, OVERVIEW_LEGEND, HelpScreen
-from compare_tui.ui.screens.pair import Article, PairScreen, Progressed
+from compare_tui.ui.screens.pair import PairScreen
+from compare_tui.ui.screens.pair_load import Article, Progressed
 from compare_tui.ui.wrap import clip
 
 #: Up to this many articles the pairs are shown as a matrix; beyond, as a list of pairs.
@@ -168,6 +169,12 @@ class OverviewScreen(Screen[None]):
         self._figure_articles: tuple[int, ...] = ()
         #: Columns before the first article column of the pair matrix.
         self._legend_columns = 0
+
+    @property
+    def legend_columns(self) -> int:
+        """Columns before the first article column of the pair matrix (article k is column
+        ``legend_columns + k``)."""
+        return self._legend_columns
 
     def compose(self) -> ComposeResult:
         yield MatrixTable(id="overview-events", cursor_type="row", zebra_stripes=True)

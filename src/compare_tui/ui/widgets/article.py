@@ -69,8 +69,13 @@ class ArticlePane(MarkedView):
     # -- data ---------------------------------------------------------------------------
 
     def show(self, model: PaneModel) -> None:
-        """Take a new article and wrap it to the current width."""
+        """Take a new article and wrap it to the current width; the same article with new
+        marks (a reader's override) keeps its wrapped lines and only redraws."""
+        same = self.model is not None and self.model.document is model.document
         self.model = model
+        if same and self.lines:
+            self._redraw()
+            return
         self._wrap_width = 0
         self._rewrap()
 
@@ -182,7 +187,8 @@ class ArticlePane(MarkedView):
         return Strip(segments).simplify()
 
     def _gutter(self, line: Line, current: bool) -> str:
-        """Non-colour cues: ▶ current alignment; ! conflicting figure, + one-sided, · furniture."""
+        """Non-colour cues: ▶ current alignment; ! conflicting figure, ✎ the reader's link or
+        unlink, + one-sided, · furniture."""
         assert self.model is not None
         model = self.model
         mark = " "
@@ -190,6 +196,8 @@ class ArticlePane(MarkedView):
         doc = model.document
         if model.has_conflict(line.start, line.end):
             mark = "!"
+        elif any(s in model.by_reader for s in sentences):
+            mark = "✎"
         elif any(s in model.one_sided for s in sentences):
             mark = "+"
         elif line.start < line.end and not any(doc.sentences[s].matchable for s in sentences):

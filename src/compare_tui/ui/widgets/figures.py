@@ -1,4 +1,5 @@
-"""The figure pairs as a table: conflicts first, then agreements, then one-sided figures.
+"""The figure pairs as a table: conflicts first, then agreements, then one-sided figures; the
+highlighted row's reason (its "why") on the panel's lower border.
 
 Every cell is a Rich ``Text`` built from plain strings (a plain ``str`` cell would be parsed as
 markup); verdict colours come from component classes, so they follow the theme, and each
@@ -11,6 +12,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.widgets import DataTable
 
 from compare_tui.core.figure_table import FigureRow, RowStatus, value_text, what_text, who_text
@@ -54,15 +56,30 @@ class FiguresTable(DataTable[Text]):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.rows_shown: tuple[FigureRow, ...] = ()
         self._comparison: Comparison | None = None
+        self._reader: frozenset[int] = frozenset()
 
     def on_mount(self) -> None:
         for label, width in _COLUMNS:
             self.add_column(Text(label), key=label, width=width)
 
-    def show(self, comparison: Comparison, rows: tuple[FigureRow, ...]) -> None:
-        """Fill the table from the core's rows."""
+    def show(
+        self,
+        comparison: Comparison,
+        rows: tuple[FigureRow, ...],
+        *,
+        reader: frozenset[int] = frozenset(),
+    ) -> None:
+        """Fill the table from the core's rows; ``reader``: rows the reader decided (✎).
+        Unchanged rows (an override of sentences only) are not filled again."""
+        same = self._comparison is not None and self._comparison.figure_pairs == (
+            comparison.figure_pairs
+        )
+        if same and rows == self.rows_shown and reader == self._reader:
+            self._comparison = comparison
+            return
         self._comparison = comparison
         self.rows_shown = rows
+        self._reader = reader
         self._fill()
 
     def notify_style_update(self) -> None:
@@ -87,18 +104,26 @@ class FiguresTable(DataTable[Text]):
                 _figure_cell(right),
                 Text(what_text(known)),
                 Text(who_text(left, right)),
-                self._verdict_cell(row),
+                self._verdict_cell(row, n in self._reader),
                 key=str(n),
             )
         if self.row_count:
             self.move_cursor(row=min(max(cursor, 0), self.row_count - 1), animate=False)
 
-    def _verdict_cell(self, row: FigureRow) -> Text:
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The highlighted row's reason on the panel's lower border: "235 vs 305 people killed;
+        the right article is 1 day later: possibly an updated figure"."""
+        n = event.cursor_row
+        why = self.rows_shown[n].why if 0 <= n < len(self.rows_shown) else ""
+        self.border_subtitle = Content(why)
+
+    def _verdict_cell(self, row: FigureRow, reader: bool) -> Text:
         name = {
             RowStatus.CONFLICT: "figures--conflict",
             RowStatus.AGREE: "figures--agree",
         }.get(row.status, "figures--single")
-        return Text(_GLYPH[row.status], style=self.get_component_rich_style(name, partial=True))
+        glyph = _GLYPH[row.status] + (" ✎ reader" if reader else "")
+        return Text(glyph, style=self.get_component_rich_style(name, partial=True))
 
 
 def _figure_cell(figure: Figure | None) -> Text:

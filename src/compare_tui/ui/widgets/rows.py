@@ -184,7 +184,8 @@ class AlignedRows(MarkedView):
         return Strip(segments).simplify()
 
     def _mark(self, row: _Row) -> str:
-        """Non-colour cues as in the panes: ! conflict, + one side only, · page furniture."""
+        """Non-colour cues as in the panes: ! conflict, ✎ the reader's, + one side only,
+        · page furniture."""
         c = self.comparison
         assert c is not None and self.models is not None
         a = c.alignments[row.alignment]
@@ -192,6 +193,8 @@ class AlignedRows(MarkedView):
         sentences = [(m, m.document.sentences[i]) for m, idx in sides for i in idx]
         if any(m.has_conflict(s.start, s.end) for m, s in sentences):
             return "!"
+        if a.by != "machine":
+            return "✎"
         if sentences and not any(s.matchable for _, s in sentences):
             return "·"
         if a.kind in (AlignKind.LEFT_ONLY, AlignKind.RIGHT_ONLY):
