@@ -15,7 +15,7 @@ from compare_tui.core.figure_matrix import MatrixRow, MatrixStatus, row_label
 from compare_tui.core.figure_table import value_text
 from compare_tui.core.mdtext import escape_inline
 from compare_tui.core.overview import MAX_PAIRS, Overview, build_overview
-from compare_tui.report.json import SCHEMA, document_dict, figure_dict
+from compare_tui.report.json import document_dict, figure_dict
 from compare_tui.report.markdown import MARKER
 
 #: Up to this many articles the Markdown figure matrix has one column per article.
@@ -55,11 +55,16 @@ def event_dict(overview: Overview, event: Event) -> dict[str, Any]:
     }
 
 
+#: The many-article JSON's schema. 2: ``figure_matrix`` cells became sparse ``[document,
+#: figure]`` pairs (schema 1 had one cell per article, null when absent); ``events`` added.
+OVERVIEW_SCHEMA = 2
+
+
 def overview_dict(overview: Overview, *, text: bool = True) -> dict[str, Any]:
     """The overview; ``text=False`` leaves out article texts (``--no-text``)."""
     corpus = overview.corpus
     return {
-        "schema": SCHEMA,
+        "schema": OVERVIEW_SCHEMA,
         "documents": [document_dict(d, text=text) for d in corpus.documents],
         "events": [event_dict(overview, e) for e in overview.events],
         "figures": [[figure_dict(f) for f in corpus.figures(i)] for i in range(len(corpus))],
