@@ -17,6 +17,7 @@ import argparse
 import asyncio
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 
 from make_corpus import write_corpus
@@ -44,7 +45,7 @@ async def measure(folder: Path, notes: Path) -> dict[str, float]:
         while not screen.shown:
             await pilot.pause(0.05)
         out["overview on screen"] = time.perf_counter() - start
-    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    gaps = [b - a for a, b in pairwise(ticks)]
     out["longest freeze"] = max(gaps, default=0.0)
     return out
 

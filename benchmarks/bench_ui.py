@@ -20,7 +20,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from compare_tui.ui.app import CompareApp
 
@@ -49,37 +51,41 @@ async def launch(
             await asyncio.sleep(0.005)
         assert view.panes[0].lines and view.panes[1].lines
         out["articles"] = time.perf_counter() - start
-        times = []
-        for k in range(steps):
-            # The step itself: state change, both panes scrolled, every visible line drawn.
-            t = time.perf_counter()
+
+        def step_n(k: int) -> None:
             if k % 4 != 3:
                 view.action_next_alignment()
             else:
                 view.action_prev_alignment()
-            for pane in view.panes:
-                for y in range(pane.scrollable_content_region.height):
-                    pane.render_line(y)
-            times.append(time.perf_counter() - t)
-            await pilot.pause()
+
+        times = await timed_steps(pilot, view, step_n, steps)
         if times:
             out["step_median"] = statistics.median(times)
             out["step_max"] = max(times)
             out["step_worst_at"] = times.index(max(times))
-        times = []
-        for _ in range(unlinks):
-            t = time.perf_counter()
-            view.action_unlink()
-            for pane in view.panes:
-                for y in range(pane.scrollable_content_region.height):
-                    pane.render_line(y)
-            times.append(time.perf_counter() - t)
-            await pilot.pause()
+        times = await timed_steps(pilot, view, lambda k: view.action_unlink(), unlinks)
         if times:
             out["u_median"] = statistics.median(times)
             out["u_max"] = max(times)
             out["u_first"] = times[0]
     return out
+
+
+async def timed_steps(
+    pilot: Any, view: Any, action: Callable[[int], None], count: int
+) -> list[float]:
+    """Seconds per step: the action (state change, panes scrolled) and every visible line of
+    both panes drawn."""
+    times = []
+    for k in range(count):
+        t = time.perf_counter()
+        action(k)
+        for pane in view.panes:
+            for y in range(pane.scrollable_content_region.height):
+                pane.render_line(y)
+        times.append(time.perf_counter() - t)
+        await pilot.pause()
+    return times
 
 
 def median(runs: list[dict[str, float]], key: str) -> float:
