@@ -432,6 +432,9 @@ def _is_wrapped(text: str, start: int, end: int, breaks: int, width: int | None)
 
 def _paragraphs(text: str) -> list[tuple[int, int, bool]]:
     """``(start, end, one_line)`` of each trimmed paragraph, in order."""
+    if "\n" not in text:  # one line (a headline, a phrase): no blocks, no wrapping to find
+        start, end = _trim(text, 0, len(text))
+        return [(start, end, True)] if start < end else []
     out: list[tuple[int, int, bool]] = []
     pos = 0
     width = _wrap_width(text)
