@@ -26,6 +26,19 @@ def _without(overrides: Overrides, drop: Override) -> Overrides:
     return tuple(o for o in overrides if o is not drop)
 
 
+def _about_sentences(
+    shown: Comparison, decision: Decision, left: tuple[int, ...], right: tuple[int, ...]
+) -> Override:
+    """A decision on these sentences, quoting them as they read now."""
+    return Override(
+        decision=decision,
+        left=left,
+        right=right,
+        left_quote=sentence_quote(shown, 0, left),
+        right_quote=sentence_quote(shown, 1, right),
+    )
+
+
 def toggle_unlink(shown: Comparison, overrides: Overrides, n: int) -> Overrides | str:
     """``u`` on alignment ``n`` of the comparison as shown (overrides applied)."""
     if not 0 <= n < len(shown.alignments):
@@ -35,14 +48,7 @@ def toggle_unlink(shown: Comparison, overrides: Overrides, n: int) -> Overrides 
         mine = [o for o in overrides if o.key == (Decision.LINK, a.left, a.right)]
         if a.by == READER and mine:
             return _without(overrides, mine[-1])
-        unlink = Override(
-            decision=Decision.UNLINK,
-            left=a.left,
-            right=a.right,
-            left_quote=sentence_quote(shown, 0, a.left),
-            right_quote=sentence_quote(shown, 1, a.right),
-        )
-        return (*overrides, unlink)
+        return (*overrides, _about_sentences(shown, Decision.UNLINK, a.left, a.right))
     held = set(a.left), set(a.right)
     for o in reversed(overrides):
         if o.decision is Decision.UNLINK and (held[0] & set(o.left) or held[1] & set(o.right)):
@@ -55,14 +61,7 @@ def link(shown: Comparison, overrides: Overrides, left: int, right: int) -> Over
     a, b = shown.alignments[left], shown.alignments[right]
     if a.right or b.left or not a.left or not b.right:
         return "link one-sided sentences: one of the left article, one of the right"
-    made = Override(
-        decision=Decision.LINK,
-        left=a.left,
-        right=b.right,
-        left_quote=sentence_quote(shown, 0, a.left),
-        right_quote=sentence_quote(shown, 1, b.right),
-    )
-    return (*overrides, made)
+    return (*overrides, _about_sentences(shown, Decision.LINK, a.left, b.right))
 
 
 def toggle_split(
