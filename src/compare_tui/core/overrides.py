@@ -229,11 +229,19 @@ def _paired(
 def _ordered(alignments: list[Alignment]) -> tuple[Alignment, ...]:
     """Left reading order; a right-only alignment follows the one holding the right sentence
     before it (the order ``align_sentences`` gives)."""
-    main = sorted((a for a in alignments if a.left), key=lambda a: min(a.left))
-    holder: dict[int, int] = {j: n for n, a in enumerate(main) for j in a.right}
+    main = [a for a in alignments if a.left]
+    main.sort(key=_least_left)
+    rights = [a for a in alignments if not a.left]
+    if not rights:
+        return tuple(main)
+    holder: dict[int, int] = {}
+    for n, a in enumerate(main):
+        for j in a.right:
+            holder[j] = n
     after: dict[int, list[Alignment]] = defaultdict(list)
     chain: dict[int, int] = {}
-    for a in sorted((a for a in alignments if not a.left), key=lambda a: a.right):
+    rights.sort(key=_rights)
+    for a in rights:
         (j,) = a.right[:1]
         key = -1 if j == 0 else chain.get(j - 1, holder.get(j - 1, -1))
         chain[j] = key
@@ -241,5 +249,14 @@ def _ordered(alignments: list[Alignment]) -> tuple[Alignment, ...]:
     out = list(after.get(-1, ()))
     for n, a in enumerate(main):
         out.append(a)
-        out.extend(after.get(n, ()))
+        if n in after:
+            out.extend(after[n])
     return tuple(out)
+
+
+def _least_left(a: Alignment) -> int:
+    return min(a.left)
+
+
+def _rights(a: Alignment) -> tuple[int, ...]:
+    return a.right

@@ -53,11 +53,16 @@ class PairIndex:
     def of(cls, c: Comparison, overrides: Sequence[Override] = ()) -> PairIndex:
         # Page furniture is rare: an alignment is skipped when all it holds is furniture.
         furniture = [doc.unmatchable for doc in c.documents]
-        stops = [
-            n
-            for n, a in enumerate(c.alignments)
-            if not furniture[0].issuperset(a.left) or not furniture[1].issuperset(a.right)
-        ] or list(range(len(c.alignments)))
+        everything = list(range(len(c.alignments)))
+        stops = (
+            [
+                n
+                for n, a in enumerate(c.alignments)
+                if not furniture[0].issuperset(a.left) or not furniture[1].issuperset(a.right)
+            ]
+            if furniture[0] or furniture[1]
+            else everything
+        ) or everything
         anchors: tuple[list[int], list[int]] = ([], [])
         last_l = last_r = 0
         add_l, add_r = anchors[0].append, anchors[1].append
