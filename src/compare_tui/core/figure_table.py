@@ -97,7 +97,6 @@ def value_text(figure: Figure) -> str:
     return value + _unit_suffix(figure, symbol=symbol, plural=(low, high) != (1, 1))
 
 
-_PLURAL = {"foot": "feet", "inch": "inches", "century": "centuries"}
 #: Units that are abbreviations, never pluralised ("40 km", "60 mph").
 _ABBREVIATED = frozenset({"mph", "kg", "km", "cm", "mm"})
 _WORDED_UNIT_KINDS = frozenset({FigureKind.DURATION, FigureKind.MEASURE, FigureKind.MONEY})
@@ -120,7 +119,7 @@ def _unit_suffix(figure: Figure, *, symbol: str, plural: bool) -> str:
 
 def unit_plural(unit: str) -> str:
     """ "foot" -> "feet", "year" -> "years", "century" -> "centuries"."""
-    return _PLURAL.get(unit, unit if unit.endswith("s") else lx.plural(unit))
+    return unit if unit.endswith("s") else lx.plural(unit)
 
 
 def _num(value: float | None) -> str:

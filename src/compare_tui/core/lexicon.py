@@ -35,9 +35,6 @@ def words(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split())
 
 
-_words = words
-
-
 #: Head nouns that count the same kind of thing, by class name.
 HEAD_CLASSES: dict[str, str] = {
     # General news.
@@ -65,7 +62,7 @@ HUMAN_CLASSES = frozenset({"person", "child", "fighter", "soldier", "mercenary",
 HEAD: dict[str, str] = {w: cls for cls, ws in HEAD_CLASSES.items() for w in ws.split()}
 
 #: "57 deaths", "the death toll rose to 57": people killed, whoever they were.
-DEATH_NOUNS = _words("death fatality life toll")
+DEATH_NOUNS = words("death fatality life toll")
 
 #: Who typically gives a figure, by role. Two sources in different roles (police and organisers,
 #: an army and the rebels it fights) give rival figures: when they differ that is news, not a
@@ -83,7 +80,7 @@ SOURCE_ROLES: dict[str, str] = {
 }
 
 #: Heads that also say whose side they are on ("10 separatists" = separatist fighters).
-SIDE_NOUNS = _words("separatist rebel jihadist insurgent islamist militia")
+SIDE_NOUNS = words("separatist rebel jihadist insurgent islamist militia")
 
 #: Events that count the same outcome ("captured" trucks were "seized").
 EVENT_GROUP: dict[str, str] = {"injured": "wounded", "captured": "seized", "detained": "arrested"}
@@ -92,18 +89,18 @@ EVENT_GROUP: dict[str, str] = {"injured": "wounded", "captured": "seized", "deta
 # --- Reducing what a figure counts and who says so to comparable words ----------------------
 
 #: Words of a counted phrase or a source name that say nothing about which group it is.
-STOP = _words(
+STOP = words(
     """a an the and or of in on at to from by with for as that which who this these those their
     its his her our it they he she we were was is are be been had have has said says also
     than more over some about around there into after before during while when"""
 )
 #: Words before a counted noun that are not the noun ("59,000 fewer workers", "175 remaining
 #: South Korean workers", "two more boys"): the head is the noun after them.
-NP_FILLERS = _words("fewer more remaining other additional further extra new total")
+NP_FILLERS = words("fewer more remaining other additional further extra new total")
 #: Nouns that measure out a thing named after "of": "a strip of metal" is metal.
-CONTAINER_NOUNS = _words("piece strip slice part chunk bit fragment section portion sheet shard")
+CONTAINER_NOUNS = words("piece strip slice part chunk bit fragment section portion sheet shard")
 #: Role words in a source ("a spokesman for the army"): the group is the army, not "spokes".
-ROLE_WORDS = _words("spokes member official expert analyst worker head leader chief statement")
+ROLE_WORDS = words("spokes member official expert analyst worker head leader chief statement")
 #: Spellings of one word: the army is the military; spokesmen and spokeswomen speak alike.
 SYNONYM = {
     "military": "army",
@@ -115,10 +112,12 @@ SYNONYM = {
 }
 #: Events that happen to people: a count of them with no noun ("16 injured", "killed 31")
 #: counts people.
-HUMAN_EVENTS = _words(
+HUMAN_EVENTS = words(
     "killed wounded injured arrested abducted missing rescued evacuated displaced population"
 )
 WORD_RE = re.compile(r"[A-Za-z][\w\-]*")
+#: Lower-case letter runs: the cheap word test before a costly regex (on lowered text).
+LOWER_WORD_RE = re.compile(r"[a-z]+")
 
 #: Month names, and every spelling a date may use -> month number ("sept" is AP style).
 MONTH_NAMES: list[str] = [
@@ -183,7 +182,7 @@ def stems(text: str | None) -> frozenset[str]:
 
 #: Words that end the noun phrase a count counts: function words, number words, adverbs of
 #: time and place, and common verbs that follow a subject ("500 metal fell": not "metal fell").
-NP_ENDERS = _words(
+NP_ENDERS = words(
     """
     a an the and or but nor of in on at to from by with for as that which who whom whose
     were was is are be been being had have has will would could should may might must can
@@ -200,7 +199,7 @@ NP_ENDERS = _words(
     stood found seen shown known held built sent kept brought thrown lost won last next
     """
 )
-WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
 
 #: Event words, each form -> its lemma: what happened to the people or things counted.
 EVENTS: dict[str, str] = {
@@ -227,16 +226,16 @@ EVENTS: dict[str, str] = {
     for form in forms.split()
 }
 #: Plurals without an -s that a counted head may be ("2000 people", "the children").
-IRREGULAR_PLURALS = _words("people children cattle")
+IRREGULAR_PLURALS = words("people children cattle")
 #: Adjectives that end in -ly, so do not end a phrase as adverbs do ("scores of deadly attacks").
-LY_ADJECTIVES = _words("deadly elderly early daily weekly monthly yearly costly friendly likely")
+LY_ADJECTIVES = words("deadly elderly early daily weekly monthly yearly costly friendly likely")
 #: Collective nouns that say things as a body ("police put the number at 20,000").
-COLLECTIVE = _words("police military army government authorities junta")
+COLLECTIVE = words("police military army government authorities junta")
 
 # --- Comparing sentences (words.py: the aligner, the diff and the corpus screen) ------------
 
 #: Function words carry no evidence that two sentences report the same thing.
-FUNCTION_WORDS = _words(
+FUNCTION_WORDS = words(
     """
     a an the and or but nor of to in on at by for with from into as is are was were be been
     being has have had do does did it its this that these those they them their he she him

@@ -8,6 +8,8 @@ splits it, ``x`` on a split figure (or a reader's pair) takes that back.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from compare_tui.core.models import Comparison, PairStatus
 from compare_tui.core.overrides import (
     READER,
@@ -36,6 +38,17 @@ def _about_sentences(
         right=right,
         left_quote=sentence_quote(shown, 0, left),
         right_quote=sentence_quote(shown, 1, right),
+    )
+
+
+def _about_figures(shown: Comparison, decision: Decision, left: int, right: int) -> Override:
+    """A decision on one figure of each article, quoting them as they read now."""
+    return Override(
+        decision=decision,
+        left=(left,),
+        right=(right,),
+        left_quote=figure_quote(shown, 0, left),
+        right_quote=figure_quote(shown, 1, right),
     )
 
 
@@ -76,14 +89,7 @@ def toggle_split(
             return _without(overrides, o)
     if left is None or right is None:
         return "nothing to split: this figure is in one article only"
-    split = Override(
-        decision=Decision.SPLIT_FIGURES,
-        left=(left,),
-        right=(right,),
-        left_quote=figure_quote(shown, 0, left),
-        right_quote=figure_quote(shown, 1, right),
-    )
-    return (*overrides, split)
+    return (*overrides, _about_figures(shown, Decision.SPLIT_FIGURES, left, right))
 
 
 def pair_figures(
@@ -100,12 +106,8 @@ def pair_figures(
         for o in overrides
         if not (o.decision is Decision.PAIR_FIGURES and (o.left, o.right) == ((left,), (right,)))
     )
-    made = Override(
-        decision=Decision.PAIR_FIGURES,
-        left=(left,),
-        right=(right,),
-        left_quote=figure_quote(shown, 0, left),
-        right_quote=figure_quote(shown, 1, right),
+    made = replace(
+        _about_figures(shown, Decision.PAIR_FIGURES, left, right),
         status=status,
         reason=reason,
     )

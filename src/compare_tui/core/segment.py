@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from compare_tui.core.dates import DATE_LINE_RE
-from compare_tui.core.lexicon import words as _words
+from compare_tui.core.lexicon import words
 from compare_tui.core.models import SegmentKind, Sentence, Span
 
 __all__ = [
@@ -56,14 +56,14 @@ class Segmentation:
 
 #: Abbreviations that never end a sentence: titles bind to the name after them, and Latin
 #: connectives always continue ("Gen. Who", "e.g. The" are still one sentence).
-_NEVER_FINAL = _words(
+_NEVER_FINAL = words(
     """mr mrs ms messrs mme mlle dr prof gen lt col maj capt cpt cmdr cdr adm sgt cpl pvt brig
     gov sen rep rev hon pres supt insp fr e.g i.e cf vs viz"""
 )
 
 #: Abbreviations that usually continue the sentence but may end it ("Pitt, Briggs & Co." at the
 #: end, "Jane and co. They ..."): they end it only before a word from ``_STARTERS``.
-_ABBREVIATIONS = _words(
+_ABBREVIATIONS = words(
     """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat
     inc ltd co corp llc plc bros st ave blvd rd mt ft jr sr etc al p pp vol vols fig figs ch art
     sec no nos nr n° nº para ed eds est dept univ assn approx ca esp lb lbs oz yr yrs hr hrs min
@@ -72,7 +72,7 @@ _ABBREVIATIONS = _words(
 
 #: Words that start sentences far more often than they follow an abbreviation mid-sentence.
 #: Closed-class words only: "U.S. How" splits, "U.S. Government" does not.
-_STARTERS = _words(
+_STARTERS = words(
     """The A An He She It They We I You This That These Those There Here His Her Their Our My Its
     Your But And Or So Yet Nor In On At For From To With By Of As After Before During When While
     Whereas How What Why Where Who Whom Whose Which If Unless Although Though Because Since
@@ -278,7 +278,7 @@ _PROSE_HINT = re.compile(r"comment|reply|©|\(c\)|copyright|rights|[»›>|/(:]"
 FURNITURE_MAX = 100
 #: Lowercase words that glue a sentence together. Page chrome has few ("Reporting by X in Y");
 #: "by" and "in" are left out because credits use them.
-_GLUE = _words(
+_GLUE = words(
     """the a an to of that and or but with for from on at as than is are was were be been has
     have had will would could should can may might must do does did it its they he she we who
     which this these those their his her there not"""

@@ -26,7 +26,6 @@ _EVENT_BEFORE = re.compile(
 )
 #: Words one of which an event before a figure must hold (an event word, or "toll").
 _EVENT_HINTS = frozenset(EVENTS) | {"toll"}
-_WORDS = re.compile(r"[a-z]+")
 #: How far (in characters) an elliptical count may stand from the count whose noun it takes:
 #: "1,200 people have been displaced, according to the agency, and hundreds more were injured".
 ELLIPSIS_GAP = 60
@@ -225,7 +224,7 @@ def event_of(text: str, sent_start: int, fig_start: int, np_end: int, limit: int
     at least 377 people was captured")."""
     window = text[max(sent_start, fig_start - 80) : fig_start]
     before = None
-    if not _EVENT_HINTS.isdisjoint(_WORDS.findall(window.lower())):
+    if not _EVENT_HINTS.isdisjoint(lx.LOWER_WORD_RE.findall(window.lower())):
         before = _EVENT_BEFORE.search(window)  # the cheap test first: most windows hold none
     if before is not None:
         if before.group("toll"):

@@ -282,9 +282,13 @@ def pair_figures(
     lp, rp = frames(left, lf), frames(right, rf)
     candidates = _score(left, right, lp, rp, alignments, opts)
     kept: list[tuple[float, Candidate]] = []
+    leads: set[tuple[int, int]] = set()
     for c in candidates:
         p, q = lp[c.left], rp[c.right]
-        group = _same_group(p, q) or leads_of_one_story(p, q)
+        lead = leads_of_one_story(p, q)
+        if lead:
+            leads.add((c.left, c.right))
+        group = _same_group(p, q) or lead
         if c.agree and c.probability >= opts.agree_threshold:
             kept.append((c.probability, c))
         elif (
@@ -300,7 +304,6 @@ def pair_figures(
             t[1].right,
         )
     )
-    leads = {(c.left, c.right) for _, c in kept if leads_of_one_story(lp[c.left], rp[c.right])}
     chosen = assign(kept, repeat_threshold=opts.repeat_threshold, leads=leads)
 
     def allowed(c: Candidate) -> bool:

@@ -117,14 +117,16 @@ def share_of(text: str, sent_start: int, start: int, end: int, limit: int) -> st
     return subject_of_change(text, sent_start, start)
 
 
-_CHANGE_VERBS = (
-    r"(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|slipped|slips|slipping|"
-    r"dropped|drops|dropping|climbed|climbs|climbing|jumped|jumps|jumping|increased|increases|"
-    r"increasing|decreased|decreases|decreasing|declined|declines|declining|grew|grows|growing|"
-    r"grown|edged|ticked|soared|surged|plunged|plummeted|stood|stands|stayed|remained|hit)"
+#: Verbs that give a quantity's new level ("the rate slipped to 4.7%").
+_CHANGE_WORDS = words(
+    """
+    rose rise rises rising risen fell fall falls falling fallen slipped slips slipping dropped
+    drops dropping climbed climbs climbing jumped jumps jumping increased increases increasing
+    decreased decreases decreasing declined declines declining grew grows growing grown edged
+    ticked soared surged plunged plummeted stood stands stayed remained hit
+    """
 )
-_CHANGE_WORDS = frozenset(_CHANGE_VERBS[3:-1].split("|"))
-_LOWER_WORD = re.compile(r"[a-z]+")
+_CHANGE_VERBS = rf"(?:{'|'.join(sorted(_CHANGE_WORDS, key=len, reverse=True))})"
 _SUBJECT_BEFORE = re.compile(
     rf"(?P<np>(?:[A-Za-z][\w’'\-]*\s+){{0,2}}[A-Za-z][\w’'\-]*)\s+"
     rf"(?:(?:has|have|had)\s+(?:been\s+)?)?{_CHANGE_VERBS}"
@@ -142,7 +144,7 @@ def subject_of_change(text: str, sent_start: int, start: int) -> str | None:
     """The noun whose change a figure gives: "The unemployment rate slipped down to 4.7%" ->
     "unemployment rate"; "payrolls rising 164,000" -> "payrolls"."""
     window = text[max(sent_start, start - 40) : start].lower()
-    if _CHANGE_WORDS.isdisjoint(_LOWER_WORD.findall(window)):
+    if _CHANGE_WORDS.isdisjoint(lx.LOWER_WORD_RE.findall(window)):
         return None  # the cheap test first: most figures follow no verb of change
     before = _SUBJECT_BEFORE.search(text, max(sent_start, start - 80), start)
     if before is None:
@@ -176,10 +178,7 @@ _POPULATION_BEFORE = re.compile(
 
 def gives_population(text: str, sent_start: int, start: int) -> bool:
     """Whether a count is how many people live in a place."""
-    window = text[max(sent_start, start - 40) : start]
-    if " of" not in window and "to" not in window and ":" not in window and "pop" not in window:
-        return False  # the cheap test first: every pattern holds one of these
-    return _POPULATION_BEFORE.search(window) is not None
+    return _POPULATION_BEFORE.search(text, max(sent_start, start - 40), start) is not None
 
 
 _PARTITIVE = re.compile(r"\s+(?:out\s+)?of\s+(?:the|its|their|these|those|all)\s+$", re.I)

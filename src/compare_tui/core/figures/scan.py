@@ -34,7 +34,7 @@ from compare_tui.core.figures.units import (
     pound_is_money,
     sign_unit,
 )
-from compare_tui.core.lexicon import MONTHS
+from compare_tui.core.lexicon import LOWER_WORD_RE, MONTHS
 from compare_tui.core.models import Document, FigureKind
 
 _SUFFIX = re.compile(
@@ -126,7 +126,6 @@ _TRIGGER_WORDS = frozenset(
     ]
 )
 _SIGNS = "".join(CURRENCY_SIGNS) + "".join(nb.VULGAR_FRACTIONS)
-_ALPHA_RE = re.compile(r"[a-z]+")
 #: Where a figure may start before its trigger: word starts ("no fewer than 15", "June 14"),
 #: and a point before decimals (".08").
 _WORD_START = re.compile(rf"(?<![\w’'])[\w{_SIGNS}.]")
@@ -155,7 +154,7 @@ def triggered_sentences(document: Document) -> dict[int, list[int]]:
     for index, sentence in enumerate(document.sentences):
         chunk = text[sentence.start : sentence.end]
         lower = chunk.lower()
-        words = _TRIGGER_WORDS.intersection(_ALPHA_RE.findall(lower))
+        words = _TRIGGER_WORDS.intersection(LOWER_WORD_RE.findall(lower))
         signs = [sentence.start + m.start() for m in _DIGIT_OR_SIGN.finditer(chunk)]
         if not words and not signs:
             continue
